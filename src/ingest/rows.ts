@@ -1,0 +1,230 @@
+import { LOST_DIGITS, normaliseId } from './ids.js';
+import { IngestError } from './types.js';
+import type { RawCell, RawRecord, SkipReason, SkipTally, TransactionField, TransactionRow } from './types.js';
+
+/**
+ * Stock codes that are not goods, a data quirk of UCI Online Retail exports: POST and DOT postage, C2 carriage,
+ * M manual adjustment, D discount, S samples, B bad-debt adjustment, BANK CHARGES, AMAZONFEE, CRUK (a charity
+ * commission), PADS (a 0.001 filler line). Matched without case (the file has one `m`).
+ */
+export const NON_PRODUCT_CODES: ReadonlySet<string> = new Set([
+  'POST', 'DOT', 'C2', 'M', 'D', 'S', 'B', 'BANK CHARGES', 'AMAZONFEE', 'CRUK', 'PADS',
+]);
+
+/** Reads one cell of a typed column: a value, null for blank, NaN when unreadable. */
+export type CellParser = (cell: RawCell) => number | null;
+
+export interface RowRules {
+  /** Cells in the header. */
+  width: number;
+  /** XLSX rows may end at their last filled cell; a CSV row with fewer cells than the header is ragged. */
+  shortRowsAllowed: boolean;
+  /** Field -> cell position. */
+  index: Partial<Record<TransactionField, number>>;
+  /** Field -> header name, for error details. */
+  names: Partial<Record<TransactionField, string>>;
+  parseDate: CellParser;
+  parseQuantity: CellParser | null;
+  parseUnitPrice: CellParser | null;
+  parseAmount: CellParser | null;
+  /** Set aside lines whose product is one of NON_PRODUCT_CODES. */
+  skipNonProductLines: boolean;
+}
+
+export interface RowOutcome {
+  rows: TransactionRow[];
+  rowsRead: number;
+  rowsSkipped: Partial<Record<SkipReason, SkipTally>>;
+  anonymousRows: number;
+  returnRows: number;
+  rowsWithCustomer: number;
+  customersSeen: number;
+}
+
+const EXAMPLE_LINES = 5;
+
+/**
+ * Line total from quantity x unit price, rounded half away from zero to cents: `0.1 * 3` is 0.30000000000000004
+ * in floating point, and amounts are money.
+ * @example lineAmount(3, 0.1) // 0.3
+ */
+export function lineAmount(quantity: number, unitPrice: number): number {
+  const product = quantity * unitPrice;
+  const cents = Math.round(Math.abs(product) * 100) / 100;
+  return product < 0 ? -cents : cents;
+}
+
+/** A cancelled invoice: `C` then a digit (`C536379`), so order ids like `CA-2016-152156` are not returns. */
+export function isCancellation(invoice: string): boolean {
+  const first = invoice.charCodeAt(0);
+  const second = invoice.charCodeAt(1);
+  return (first === 67 || first === 99) && second >= 48 && second <= 57;
+}
+
+function textOf(cell: RawCell | undefined): string | null {
+  if (typeof cell === 'string') {
+    const text = cell.trim();
+    return text === '' ? null : text;
+  }
+  if (cell === null || cell === undefined) return null;
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : cell.toISOString();
+  return String(cell);
+}
+
+function isBlank(cell: RawCell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+function isBlankRow(cells: readonly RawCell[]): boolean {
+  for (const cell of cells) if (!isBlank(cell)) return false;
+  return true;
+}
+
+/** A row whose cell count differs from the header is ragged, unless only blank cells trail it. */
+function hasHeaderWidth(cells: readonly RawCell[], width: number, shortRowsAllowed: boolean): boolean {
+  if (cells.length < width) return shortRowsAllowed;
+  for (let i = width; i < cells.length; i++) if (!isBlank(cells[i])) return false;
+  return true;
+}
+
+/**
+ * Keeps one id column's last cell and id: line items of one invoice repeat the same customer and invoice,
+ * so each distinct run is normalised once.
+ */
+class IdColumn {
+  private lastCell: RawCell | undefined = undefined;
+  private lastId: string | null = null;
+  constructor(
+    private readonly at: number,
+    private readonly field: TransactionField,
+    private readonly column: string | undefined,
+    private readonly onNewId?: (id: string) => void,
+  ) {}
+
+  read(cells: readonly RawCell[], line: number): string | null {
+    if (this.at < 0) return null;
+    const cell = cells[this.at] ?? null;
+    if (cell === this.lastCell) return this.lastId;
+    const id = normaliseId(cell);
+    if (id === LOST_DIGITS) {
+      throw new IngestError('lost_digits', { field: this.field, column: this.column, line, value: String(cell) });
+    }
+    this.lastCell = cell;
+    this.lastId = id;
+    if (id !== null) this.onNewId?.(id);
+    return id;
+  }
+}
+
+/**
+ * Turns raw records into transaction rows, setting aside (and counting, with example lines) rows that are empty,
+ * ragged, undated, unreadable, not a product, or priced at zero or below. A zero price carries no money (Online
+ * Retail's 2,515 are stock adjustments and samples); a negative price is kept only on a cancelled invoice, where
+ * it is a refund written as a price. Rows without a customer are kept (anonymous sales); cancellations and
+ * negative quantities (or negative amounts when there is no quantity) are kept as returns with a negative amount.
+ * Throws IngestError `lost_digits` for an id in scientific notation.
+ *
+ * Cost: O(cells), one pass.
+ */
+export function applyRowRules(records: readonly RawRecord[], rules: RowRules): RowOutcome {
+  const { width, shortRowsAllowed, index, names, parseDate, parseQuantity, parseUnitPrice, parseAmount } = rules;
+  const skipNonProductLines = rules.skipNonProductLines;
+  const at = (field: TransactionField) => index[field] ?? -1;
+  const dateAt = at('date');
+  const quantityAt = at('quantity');
+  const unitPriceAt = at('unitPrice');
+  const amountAt = at('amount');
+  const productAt = at('product');
+  const descriptionAt = at('description');
+  const countryAt = at('country');
+  const categoryAt = at('category');
+
+  const customers = new Set<string>();
+  const customerColumn = new IdColumn(at('customer'), 'customer', names.customer, (id) => customers.add(id));
+  const invoiceColumn = new IdColumn(at('invoice'), 'invoice', names.invoice);
+  const skipped: Partial<Record<SkipReason, SkipTally>> = {};
+  const skip = (reason: SkipReason, line: number) => {
+    const tally = (skipped[reason] ??= { count: 0, lines: [] });
+    tally.count++;
+    if (tally.lines.length < EXAMPLE_LINES) tally.lines.push(line);
+  };
+  const cellAt = (cells: readonly RawCell[], position: number): RawCell => (position < 0 ? null : (cells[position] ?? null));
+
+  const rows: TransactionRow[] = [];
+  let rowsRead = 0;
+  let anonymousRows = 0;
+  let returnRows = 0;
+  let rowsWithCustomer = 0;
+
+  for (let r = 0; r < records.length; r++) {
+    const record = records[r]!;
+    rowsRead++;
+    const cells = record.cells;
+    const line = record.line;
+    if (cells.length !== width && !hasHeaderWidth(cells, width, shortRowsAllowed)) {
+      skip(isBlankRow(cells) ? 'emptyRow' : 'raggedRow', line);
+      continue;
+    }
+    const customerId = customerColumn.read(cells, line);
+    if (customerId !== null) rowsWithCustomer++;
+    const invoice = invoiceColumn.read(cells, line);
+
+    const timestamp = parseDate(cellAt(cells, dateAt));
+    if (timestamp === null) {
+      skip(isBlankRow(cells) ? 'emptyRow' : 'missingDate', line);
+      continue;
+    }
+    if (Number.isNaN(timestamp)) {
+      skip('unparseableDate', line);
+      continue;
+    }
+    const quantity = parseQuantity === null ? null : parseQuantity(cellAt(cells, quantityAt));
+    const unitPrice = parseUnitPrice === null ? null : parseUnitPrice(cellAt(cells, unitPriceAt));
+    const amountCell = parseAmount === null ? null : parseAmount(cellAt(cells, amountAt));
+    if (Number.isNaN(quantity) || Number.isNaN(unitPrice) || Number.isNaN(amountCell)) {
+      skip('unparseableNumber', line);
+      continue;
+    }
+    const product = productAt < 0 ? null : textOf(cells[productAt]);
+    if (skipNonProductLines && product !== null && isNonProductCode(product)) {
+      skip('nonProductLine', line);
+      continue;
+    }
+    const cancelled = invoice !== null && isCancellation(invoice);
+    if (unitPrice !== null && (unitPrice === 0 || (unitPrice < 0 && !cancelled))) {
+      skip('nonPositivePrice', line);
+      continue;
+    }
+    let amount = amountCell ?? (quantity !== null && unitPrice !== null ? lineAmount(quantity, unitPrice) : null);
+    if (amount === null) {
+      skip('missingAmount', line);
+      continue;
+    }
+    const isReturn = cancelled || (quantity !== null ? quantity < 0 : amount < 0);
+    if (isReturn && amount > 0) amount = -amount;
+    if (customerId === null) anonymousRows++;
+    if (isReturn) returnRows++;
+    rows.push({
+      line,
+      invoice,
+      customerId,
+      timestamp,
+      product,
+      description: descriptionAt < 0 ? null : textOf(cells[descriptionAt]),
+      quantity,
+      unitPrice,
+      amount,
+      country: countryAt < 0 ? null : textOf(cells[countryAt]),
+      category: categoryAt < 0 ? null : textOf(cells[categoryAt]),
+      isReturn,
+    });
+  }
+  return { rows, rowsRead, rowsSkipped: skipped, anonymousRows, returnRows, rowsWithCustomer, customersSeen: customers.size };
+}
+
+/** No non-product code starts with a digit, and most stock codes do: those skip the lookups. */
+function isNonProductCode(product: string): boolean {
+  const first = product.charCodeAt(0);
+  if (first >= 48 && first <= 57) return false;
+  return NON_PRODUCT_CODES.has(product) || (product.length <= 12 && NON_PRODUCT_CODES.has(product.toUpperCase()));
+}

@@ -1,0 +1,85 @@
+import { parseRecords, type Dialect, type TextRecord } from './csv.js';
+import type { DecodedText } from './decode.js';
+import { detectDelimiter } from './delimiter.js';
+import { assertUsableHeader, findHeaderRow, HEADER_WINDOW_ROWS, headerNames, trimToWidth } from './header.js';
+import { chooseLineBreak } from './line-breaks.js';
+import { sniffMarkup } from './sniff.js';
+import { assertHeaderWidth, countWithinCaps } from './table-caps.js';
+import { IngestError, type IngestLimits, type RawRecord, type RawTable } from './types.js';
+
+/** Lines listed in a warning before "and N more". */
+const SHOWN_LINES = 5;
+
+/**
+ * A delimited text file as a table: dialect, header, caps checked, and records produced lazily. The checking
+ * pass and each iteration of `records` parse the text again chunk by chunk, which is cheaper than holding
+ * every cell (see parseRecords).
+ */
+export function readTextTable(decoded: DecodedText, fileName: string, limits: IngestLimits): Omit<RawTable, 'container'> {
+  assertLooksLikeText(decoded.text);
+  const { text, lineBreak } = chooseLineBreak(decoded.text);
+  const dialect: Dialect = { delimiter: detectDelimiter(text, lineBreak, /\.(tsv|tab)$/i.test(fileName) ? '\t' : undefined), lineBreak };
+
+  const head = firstRecords(parseRecords(text, dialect), HEADER_WINDOW_ROWS);
+  const at = findHeaderRow(head.map((record) => record.cells));
+  if (at < 0) throw new IngestError('no_header', { linesSearched: head.at(-1)?.line ?? 0 });
+  const headerLine = head[at]!.line;
+  const header = headerNames(head[at]!.cells);
+  assertHeaderWidth(header, headerLine, limits);
+  assertUsableHeader(header, headerLine);
+
+  const malformedQuoteLines: number[] = [];
+  const checked = dataRecords(text, dialect, headerLine, header.length, (line) => malformedQuoteLines.push(line));
+  const recordCount = countWithinCaps(checked, header, limits);
+
+  const warnings: string[] = [];
+  if (at > 0) warnings.push(`Skipped ${at} line${at === 1 ? '' : 's'} of text above the header on line ${headerLine}.`);
+  if (malformedQuoteLines.length > 0) warnings.push(malformedQuoteWarning(malformedQuoteLines));
+  return {
+    format: 'csv',
+    delimiter: dialect.delimiter,
+    encoding: decoded.encoding,
+    header,
+    headerLine,
+    records: { [Symbol.iterator]: () => dataRecords(text, dialect, headerLine, header.length) },
+    recordCount,
+    warnings,
+  };
+}
+
+function assertLooksLikeText(text: string): void {
+  if (!/\S/.test(text)) throw new IngestError('file_empty', {});
+  // NUL never appears in text; it does in every binary format we did not recognise (and in UTF-16 without a BOM).
+  if (text.includes('\0')) throw new IngestError('not_a_table', { detected: 'binary' });
+  const markup = sniffMarkup(text);
+  if (markup) throw new IngestError('not_a_table', { detected: markup });
+}
+
+function* dataRecords(
+  text: string,
+  dialect: Dialect,
+  headerLine: number,
+  width: number,
+  onMalformedQuote?: (line: number) => void,
+): Generator<RawRecord> {
+  for (const record of parseRecords(text, dialect, onMalformedQuote)) {
+    if (record.line <= headerLine) continue;
+    trimToWidth(record.cells, width);
+    yield record;
+  }
+}
+
+function firstRecords(records: Iterable<TextRecord>, count: number): TextRecord[] {
+  const first: TextRecord[] = [];
+  for (const record of records) {
+    first.push(record);
+    if (first.length === count) break;
+  }
+  return first;
+}
+
+function malformedQuoteWarning(lines: readonly number[]): string {
+  const shown = lines.slice(0, SHOWN_LINES).join(', ');
+  const more = lines.length > SHOWN_LINES ? ` and ${lines.length - SHOWN_LINES} more` : '';
+  return `A quote inside a field was not doubled on line ${shown}${more}; the field was read up to its next closing quote.`;
+}

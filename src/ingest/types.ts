@@ -1,0 +1,212 @@
+/**
+ * Contracts between the ingest stages:
+ * bytes -> RawTable (sniff, decompress, decode, parse CSV/XLSX, find the header)
+ *       -> ParsedImport (map columns, parse values, apply row rules).
+ */
+
+/** A cell as it came out of the file: text from CSV, typed values from XLSX. */
+export type RawCell = string | number | boolean | Date | null;
+
+export interface RawRecord {
+  /** 1-based line (CSV) or row (XLSX) number in the source, for error messages. */
+  line: number;
+  cells: RawCell[];
+  /** Sheet the row came from (XLSX only). */
+  sheet?: string;
+}
+
+export type SourceFormat = 'csv' | 'xlsx';
+
+export interface RawTable {
+  format: SourceFormat;
+  /** Delimiter for text files (',', '\t', ';', '|'); absent for XLSX. */
+  delimiter?: string;
+  /** Encoding the text was decoded from ('utf-8', 'utf-16le', 'utf-16be', 'windows-1252'); absent for XLSX. */
+  encoding?: string;
+  /** Compression wrapper the file came in. */
+  container: 'none' | 'gzip' | 'zip';
+  /** Name of the file inside a zip, when there was one. */
+  innerFileName?: string;
+  /** Sheets whose rows were read (XLSX only). */
+  sheets?: string[];
+  header: string[];
+  /** Line number of the header row. */
+  headerLine: number;
+  /** Data rows in file order. Ragged rows are kept as they are; validation decides. */
+  records: Iterable<RawRecord>;
+  /** Total number of data records, when known up front (for progress). */
+  recordCount?: number;
+  warnings: string[];
+}
+
+/** Canonical fields a transaction file can carry. */
+export const TRANSACTION_FIELDS = [
+  'invoice',
+  'customer',
+  'date',
+  'quantity',
+  'unitPrice',
+  'amount',
+  'product',
+  'description',
+  'country',
+  'category',
+] as const;
+export type TransactionField = (typeof TRANSACTION_FIELDS)[number];
+
+/** Field -> source column name, as chosen by mapping (and overrides). */
+export type ColumnMapping = Partial<Record<TransactionField, string>>;
+
+export type DateOrder = 'auto' | 'day-first' | 'month-first';
+
+export interface IngestOptions {
+  /** User-chosen source columns, by field. Case- and space-insensitive match. */
+  columns?: ColumnMapping;
+  dateOrder?: DateOrder;
+  /** Decimal separator when a number column is ambiguous. */
+  decimal?: 'auto' | 'dot' | 'comma';
+  /** XLSX sheet name to read. */
+  sheet?: string;
+  limits?: Partial<IngestLimits>;
+  /**
+   * Postage, fees, discounts and other non-goods lines (`NON_PRODUCT_CODES` in rows.ts): skipped by default;
+   * 'keep' reproduces analyses that include them (the reference RFM figures do).
+   */
+  nonProductLines?: 'skip' | 'keep';
+}
+
+export interface IngestLimits {
+  maxBytes: number;
+  maxRows: number;
+  maxColumns: number;
+  maxCellLength: number;
+  /** Uncompressed size allowed for a zip entry / gzip stream / XLSX part. */
+  maxUncompressedBytes: number;
+  /** Refuse when uncompressed/compressed exceeds this ratio (zip bomb). */
+  maxCompressionRatio: number;
+  /** Refuse the file when more than this share of rows is unreadable. */
+  maxUnreadableShare: number;
+}
+
+export const DEFAULT_INGEST_LIMITS: IngestLimits = {
+  maxBytes: 50 * 1024 * 1024,
+  maxRows: 5_000_000,
+  maxColumns: 500,
+  maxCellLength: 10_000,
+  maxUncompressedBytes: 1024 * 1024 * 1024,
+  maxCompressionRatio: 200,
+  maxUnreadableShare: 0.2,
+};
+
+/** One normalised line item. Timestamps are wall-clock times as written in the file, encoded as if UTC. */
+export interface TransactionRow {
+  line: number;
+  invoice: string | null;
+  /** Null for anonymous sales (no customer id): kept for product and country trends, left out of RFM. */
+  customerId: string | null;
+  /** Epoch milliseconds of the naive local timestamp, read as UTC. */
+  timestamp: number;
+  product: string | null;
+  description: string | null;
+  quantity: number | null;
+  unitPrice: number | null;
+  /** Line total: the amount column, or quantity x unit price. Negative for returns. */
+  amount: number;
+  country: string | null;
+  category: string | null;
+  /** Cancellation (invoice prefixed C) or negative quantity. */
+  isReturn: boolean;
+}
+
+/** Reasons a row is set aside. `unreadable` reasons count toward the refusal threshold. */
+export const SKIP_REASONS = {
+  unparseableDate: { unreadable: true },
+  unparseableNumber: { unreadable: true },
+  raggedRow: { unreadable: true },
+  missingDate: { unreadable: true },
+  missingAmount: { unreadable: true },
+  nonPositivePrice: { unreadable: false },
+  nonProductLine: { unreadable: false },
+  emptyRow: { unreadable: false },
+} as const;
+export type SkipReason = keyof typeof SKIP_REASONS;
+
+export interface SkipTally {
+  count: number;
+  /** Up to five example line numbers. */
+  lines: number[];
+}
+
+/** How the values of a file were read, so a reply can say so. */
+export interface ImportFormats {
+  dateOrder: 'day-first' | 'month-first';
+  /** Date text cells were Excel serial day numbers. */
+  excelSerialDates: boolean;
+  /** Decimal mark per number column present. */
+  decimal: Partial<Record<'quantity' | 'unitPrice' | 'amount', 'dot' | 'comma'>>;
+}
+
+export interface ParsedImport {
+  rows: TransactionRow[];
+  rowsRead: number;
+  rowsSkipped: Partial<Record<SkipReason, SkipTally>>;
+  /** Kept rows without a customer id. */
+  anonymousRows: number;
+  /** Kept rows that are returns or cancellations. */
+  returnRows: number;
+  /** Rows read (kept or skipped, empty and ragged rows aside) that carry a customer id. */
+  rowsWithCustomer: number;
+  /** Distinct customer ids among all rows read, kept or skipped. */
+  customersSeen: number;
+  columns: ColumnMapping;
+  formats: ImportFormats;
+  /** Warnings of this stage; the first stage's stay in `table.warnings`. */
+  warnings: string[];
+  table: Omit<RawTable, 'records'>;
+}
+
+/**
+ * User-facing failure codes. The domain returns a code and details; the transports word it
+ * (see src/app/messages.ts), so every door says the same thing in the user's language.
+ */
+export type IngestErrorCode =
+  | 'file_too_large'
+  | 'file_empty'
+  | 'not_a_table'
+  | 'unsupported_format'
+  | 'encrypted_workbook'
+  | 'zip_bomb'
+  | 'zip_contents'
+  | 'unclosed_quote'
+  | 'no_header'
+  | 'duplicate_header'
+  | 'unsafe_header'
+  | 'missing_column'
+  | 'unknown_column'
+  | 'customer_table'
+  | 'too_many_rows'
+  | 'too_many_columns'
+  | 'cell_too_long'
+  | 'ambiguous_decimal'
+  | 'lost_digits'
+  | 'too_many_unreadable'
+  | 'no_rows'
+  | 'sheet_not_found';
+
+export interface IngestFailure {
+  ok: false;
+  code: IngestErrorCode;
+  /** Facts for the message: line, column, columnsFound, option, reasons, limit, ... */
+  details: Record<string, unknown>;
+}
+
+export class IngestError extends Error {
+  readonly code: IngestErrorCode;
+  readonly details: Record<string, unknown>;
+  constructor(code: IngestErrorCode, details: Record<string, unknown> = {}) {
+    super(`${code}: ${JSON.stringify(details)}`);
+    this.name = 'IngestError';
+    this.code = code;
+    this.details = details;
+  }
+}
