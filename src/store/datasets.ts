@@ -1,0 +1,71 @@
+import type { Db } from './open-database.js';
+
+export interface DatasetRecord {
+  datasetId: number;
+  guildId: string;
+  name: string;
+  kind: 'transactions' | 'customers';
+  createdAt: string;
+}
+
+export interface DatasetSummary extends DatasetRecord {
+  uploads: number;
+  rows: number;
+  customers: number;
+  firstTimestamp: number | null;
+  lastTimestamp: number | null;
+  lastUploadAt: string | null;
+}
+
+/** Datasets of one workspace. Every statement filters on guild_id. */
+export function datasetsRepository(db: Db) {
+  const byName = db.prepare<{ guildId: string; name: string }, DatasetRecord>(
+    `SELECT dataset_id AS datasetId, guild_id AS guildId, name, kind, created_at AS createdAt
+       FROM datasets WHERE guild_id = @guildId AND name = @name`,
+  );
+  const insert = db.prepare<{ guildId: string; name: string; kind: string; createdAt: string }>(
+    `INSERT INTO datasets (guild_id, name, kind, created_at) VALUES (@guildId, @name, @kind, @createdAt)`,
+  );
+  const summaries = db.prepare<{ guildId: string }, DatasetSummary>(
+    `SELECT d.dataset_id AS datasetId, d.guild_id AS guildId, d.name, d.kind, d.created_at AS createdAt,
+            (SELECT count(*) FROM uploads u WHERE u.guild_id = d.guild_id AND u.dataset_id = d.dataset_id) AS uploads,
+            (SELECT max(u.uploaded_at) FROM uploads u WHERE u.guild_id = d.guild_id AND u.dataset_id = d.dataset_id) AS lastUploadAt,
+            count(t.row_key) AS rows,
+            count(DISTINCT t.customer_id) AS customers,
+            min(t.ts) AS firstTimestamp,
+            max(t.ts) AS lastTimestamp
+       FROM datasets d
+       LEFT JOIN transactions t ON t.guild_id = d.guild_id AND t.dataset_id = d.dataset_id
+      WHERE d.guild_id = @guildId
+      GROUP BY d.dataset_id
+      ORDER BY d.name`,
+  );
+  const remove = db.prepare<{ guildId: string; name: string }>(
+    `DELETE FROM datasets WHERE guild_id = @guildId AND name = @name`,
+  );
+  const latest = db.prepare<{ guildId: string }, DatasetRecord>(
+    `SELECT d.dataset_id AS datasetId, d.guild_id AS guildId, d.name, d.kind, d.created_at AS createdAt
+       FROM datasets d
+       LEFT JOIN uploads u ON u.guild_id = d.guild_id AND u.dataset_id = d.dataset_id
+      WHERE d.guild_id = @guildId
+      GROUP BY d.dataset_id
+      ORDER BY max(u.uploaded_at) DESC, d.dataset_id DESC
+      LIMIT 1`,
+  );
+
+  return {
+    find: (guildId: string, name: string): DatasetRecord | undefined => byName.get({ guildId, name }),
+    /** The dataset with the newest upload: what commands use when no dataset is named. */
+    findLatest: (guildId: string): DatasetRecord | undefined => latest.get({ guildId }),
+    findOrCreate(guildId: string, name: string, kind: DatasetRecord['kind'], now: Date): DatasetRecord {
+      const found = byName.get({ guildId, name });
+      if (found) return found;
+      insert.run({ guildId, name, kind, createdAt: now.toISOString() });
+      return byName.get({ guildId, name })!;
+    },
+    list: (guildId: string): DatasetSummary[] => summaries.all({ guildId }),
+    /** Deletes a dataset with its uploads and rows (ON DELETE CASCADE). Returns whether it existed. */
+    delete: (guildId: string, name: string): boolean => remove.run({ guildId, name }).changes > 0,
+  };
+}
+export type DatasetsRepository = ReturnType<typeof datasetsRepository>;

@@ -1,0 +1,4 @@
+import { m001Initial } from './001-initial.js';
+
+/** Migration N is MIGRATIONS[N - 1]. Append only: a released migration never changes. */
+export const MIGRATIONS: readonly string[] = [m001Initial];

@@ -1,0 +1,58 @@
+import type { TransactionRow } from '../ingest/types.js';
+import type { Db } from './open-database.js';
+
+export interface DatasetTotals {
+  rows: number;
+  customers: number;
+  invoices: number;
+  firstTimestamp: number | null;
+  lastTimestamp: number | null;
+  revenue: number;
+}
+
+/** Line items of a workspace's datasets. Every statement filters on guild_id and dataset_id. */
+export function transactionsRepository(db: Db) {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO transactions
+       (guild_id, dataset_id, row_key, upload_id, line, invoice, customer_id, ts, product, description,
+        quantity, unit_price, amount, country, category, is_return)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const removeAll = db.prepare<{ guildId: string; datasetId: number }>(
+    `DELETE FROM transactions WHERE guild_id = @guildId AND dataset_id = @datasetId`,
+  );
+  const totals = db.prepare<{ guildId: string; datasetId: number }, DatasetTotals>(
+    `SELECT count(*) AS rows, count(DISTINCT customer_id) AS customers, count(DISTINCT invoice) AS invoices,
+            min(ts) AS firstTimestamp, max(ts) AS lastTimestamp, coalesce(round(sum(amount), 2), 0) AS revenue
+       FROM transactions WHERE guild_id = @guildId AND dataset_id = @datasetId`,
+  );
+
+  return {
+    /**
+     * Inserts rows whose key is not stored yet; returns how many were new. Call inside a transaction:
+     * better-sqlite3 transactions are synchronous, so the whole upload commits or none of it does.
+     */
+    insertMany(
+      guildId: string,
+      datasetId: number,
+      uploadId: number,
+      rows: readonly TransactionRow[],
+      keys: readonly bigint[],
+      onProgress?: (written: number) => void,
+    ): number {
+      let inserted = 0;
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i]!;
+        inserted += insert.run(
+          guildId, datasetId, keys[i], uploadId, r.line, r.invoice, r.customerId, Math.round(r.timestamp), r.product,
+          r.description, r.quantity, r.unitPrice, r.amount, r.country, r.category, r.isReturn ? 1 : 0,
+        ).changes;
+        if (onProgress && (i & 0xffff) === 0xffff) onProgress(i + 1);
+      }
+      return inserted;
+    },
+    deleteDataset: (guildId: string, datasetId: number): number => removeAll.run({ guildId, datasetId }).changes,
+    totals: (guildId: string, datasetId: number): DatasetTotals => totals.get({ guildId, datasetId })!,
+  };
+}
+export type TransactionsRepository = ReturnType<typeof transactionsRepository>;

@@ -1,0 +1,47 @@
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DatabaseTooNewError, migrate } from '../../src/store/migrate.js';
+import { MIGRATIONS } from '../../src/store/migrations/index.js';
+import { openDatabase } from '../../src/store/open-database.js';
+import { importUpload } from '../../src/app/import-upload.js';
+import { projectFile } from '../helpers.js';
+
+describe('migrations', () => {
+  it('GIVEN a new database THEN every migration runs and user_version is the latest', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db)).toBe(MIGRATIONS.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table'`).all() as { name: string; sql: string }[];
+    expect(tables.map((t) => t.name).sort()).toEqual(['datasets', 'transactions', 'uploads']);
+    for (const table of tables) expect(table.sql).toMatch(/STRICT/);
+  });
+
+  it('GIVEN an up-to-date database WHEN migrated again THEN nothing changes', () => {
+    const db = new Database(':memory:');
+    migrate(db);
+    expect(() => migrate(db)).not.toThrow();
+  });
+
+  it('GIVEN a database newer than the code THEN it is refused', () => {
+    const db = new Database(':memory:');
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    expect(() => migrate(db)).toThrow(DatabaseTooNewError);
+  });
+
+  it('GIVEN an opened database THEN WAL, foreign keys and a busy timeout are on', () => {
+    const db = openDatabase(':memory:');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(10000);
+  });
+
+  it('GIVEN an imported dataset WHEN a customer is looked up THEN the query plan uses the customer index', async () => {
+    const db = openDatabase(':memory:');
+    const bytes = new Uint8Array(readFileSync(projectFile('data/sample_online_retail.csv')));
+    await importUpload(db, { guildId: 'g', userId: 'u', fileName: 'sample.csv', bytes, mode: 'append', ingest: {} });
+    const plan = db
+      .prepare(`EXPLAIN QUERY PLAN SELECT * FROM transactions WHERE guild_id = ? AND dataset_id = ? AND customer_id = ?`)
+      .all('g', 1, '17850') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/transactions_by_customer/);
+  });
+});
