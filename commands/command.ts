@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+import type { CommandContext } from '../src/app/context.js';
+import type { Reply } from '../src/app/reply.js';
+
+export interface Localized {
+  en: string;
+  id: string;
+}
+
+/** An uploaded file as every door hands it to a command. */
+export interface FileInput {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * One option, described once for every door: Discord builds its slash-command option from it, the CLI a
+ * `--kebab-case` flag (or a positional argument). Names are Discord-style snake_case.
+ */
+export interface OptionSpec {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'attachment';
+  description: Localized;
+  required?: boolean;
+  choices?: readonly string[];
+  autocomplete?: boolean;
+  /** In the CLI, taken from the next bare argument instead of a flag. */
+  positional?: boolean;
+}
+
+export interface Command<Schema extends z.ZodType = z.ZodType> {
+  /** ['upload'] or ['datasets', 'delete']: a slash command and optional subcommand. */
+  path: readonly [string] | readonly [string, string];
+  description: Localized;
+  options: readonly OptionSpec[];
+  /** Parses the raw option values (strings, numbers, FileInput) a door collected. */
+  schema: Schema;
+  /** 'manage': Manage Server only. 'read': anyone allowed to read results. */
+  permission: 'manage' | 'read';
+  run(ctx: CommandContext, input: z.infer<Schema>): Promise<Reply>;
+}
+
+/** Identity helper that keeps the schema's type flowing into run(). */
+export function defineCommand<Schema extends z.ZodType>(command: Command<Schema>): Command<Schema> {
+  return command;
+}

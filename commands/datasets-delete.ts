@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { deleteDataset } from '../src/app/datasets.js';
+import { datasetDeletedReply } from '../src/app/replies/datasets-reply.js';
+import { failureReply } from '../src/app/replies/failure-reply.js';
+import { defineCommand } from './command.js';
+
+export default defineCommand({
+  path: ['datasets', 'delete'],
+  description: { en: 'Delete a dataset and all its rows', id: 'Hapus dataset beserta semua barisnya' },
+  permission: 'manage',
+  options: [
+    { name: 'name', type: 'string', required: true, positional: true, autocomplete: true, description: { en: 'Dataset to delete', id: 'Dataset yang dihapus' } },
+  ],
+  schema: z.object({ name: z.string().trim().min(1).max(64) }),
+  async run(ctx, input) {
+    const outcome = deleteDataset(ctx.app, ctx.guildId, input.name);
+    return outcome.ok ? datasetDeletedReply(outcome.name, ctx.locale) : failureReply(outcome.code, outcome.details, ctx.locale);
+  },
+});

@@ -1,0 +1,22 @@
+import type { IngestLimits } from '../ingest/types.js';
+import type { Db } from '../store/open-database.js';
+import type { Locale, ProgressListener } from './reply.js';
+
+/** What the use-cases need from the running program, whichever door it was started from. */
+export interface AppContext {
+  db: Db;
+  /** The SQLite file, for workers that open their own connection. */
+  databasePath: string;
+  limits: Partial<IngestLimits>;
+  now: () => Date;
+}
+
+/** One invocation of a command: who asked, where, in which language. */
+export interface CommandContext {
+  app: AppContext;
+  /** The workspace: a Discord guild id, or 'local' in the CLI. Every query is scoped to it. */
+  guildId: string;
+  userId: string;
+  locale: Locale;
+  progress: ProgressListener;
+}

@@ -1,0 +1,128 @@
+import type { UploadFailureCode } from './import-upload.js';
+import type { Locale } from './reply.js';
+
+export type FailureCode = UploadFailureCode | 'dataset_not_found' | 'invalid_input' | 'no_datasets';
+
+type Details = Record<string, unknown>;
+type Template = (d: Details) => string;
+
+const list = (value: unknown): string => (Array.isArray(value) ? value.map((v) => `'${String(v)}'`).join(', ') : String(value ?? ''));
+const at = (d: Details, en: boolean): string =>
+  d.line !== undefined ? (en ? ` (line ${String(d.line)})` : ` (baris ${String(d.line)})`) : '';
+const reasons = (d: Details): string =>
+  Array.isArray(d.reasons)
+    ? d.reasons.map((r: { reason?: string; count?: number; lines?: number[] }) => `${r.reason}: ${r.count} (${(r.lines ?? []).join(', ')})`).join('; ')
+    : '';
+
+/** Words for every code the domain can return, in English and Indonesian: what is wrong and what to do. */
+const templates: Record<FailureCode, Record<Locale, Template>> = {
+  file_too_large: {
+    en: (d) => `The file is ${String(d.sizeMb ?? '?')} MB; the limit is ${String(d.limitMb ?? '?')} MB. Zip or gzip it (CSV compresses about 6×) and upload again.`,
+    id: (d) => `Ukuran file ${String(d.sizeMb ?? '?')} MB; batasnya ${String(d.limitMb ?? '?')} MB. Kompres dengan zip atau gzip (CSV menyusut sekitar 6×) lalu unggah lagi.`,
+  },
+  file_empty: { en: () => 'The file is empty. Export the table again and upload it.', id: () => 'File kosong. Ekspor ulang tabelnya lalu unggah lagi.' },
+  not_a_table: {
+    en: (d) => `This is not a table${d.detected ? ` (it looks like ${String(d.detected)})` : ''}. Upload a CSV, TSV or XLSX export of your transactions.`,
+    id: (d) => `Ini bukan tabel${d.detected ? ` (tampaknya ${String(d.detected)})` : ''}. Unggah ekspor transaksi dalam format CSV, TSV, atau XLSX.`,
+  },
+  unsupported_format: {
+    en: (d) => `${String(d.format ?? 'This format')} files are not supported. In Excel, use File → Save As → "Excel Workbook (.xlsx)" or "CSV UTF-8", then upload again.`,
+    id: (d) => `Format ${String(d.format ?? 'ini')} tidak didukung. Di Excel pilih File → Save As → "Excel Workbook (.xlsx)" atau "CSV UTF-8", lalu unggah lagi.`,
+  },
+  encrypted_workbook: {
+    en: () => 'The workbook is password-protected. Remove the password in Excel (File → Info → Protect Workbook) and upload again.',
+    id: () => 'Workbook dilindungi kata sandi. Hapus kata sandinya di Excel (File → Info → Protect Workbook) lalu unggah lagi.',
+  },
+  zip_bomb: {
+    en: () => 'The compressed file expands to far more data than allowed, so it was not opened. Upload the table itself or a normal zip of it.',
+    id: () => 'File terkompresi ini mengembang jauh melebihi batas, jadi tidak dibuka. Unggah tabelnya langsung atau zip biasa dari tabel itu.',
+  },
+  zip_contents: {
+    en: (d) => `A zip must hold exactly one CSV, TSV or XLSX file; this one holds ${list(d.entries) || 'none'}.`,
+    id: (d) => `File zip harus berisi tepat satu file CSV, TSV, atau XLSX; file ini berisi ${list(d.entries) || 'tidak ada'}.`,
+  },
+  unclosed_quote: {
+    en: (d) => `A quoted value that starts on line ${String(d.line)} never ends. Check that line for a stray " and export again.`,
+    id: (d) => `Nilai berkutip yang dimulai di baris ${String(d.line)} tidak pernah ditutup. Periksa tanda " di baris itu lalu ekspor ulang.`,
+  },
+  no_header: {
+    en: () => 'No header row was found in the first lines. The first row should name the columns (e.g. InvoiceNo, CustomerID, InvoiceDate, Quantity, UnitPrice).',
+    id: () => 'Baris judul kolom tidak ditemukan di baris-baris awal. Baris pertama harus berisi nama kolom (mis. InvoiceNo, CustomerID, InvoiceDate, Quantity, UnitPrice).',
+  },
+  duplicate_header: {
+    en: (d) => `Two columns are both called '${String(d.name ?? d.column)}'. Rename one of them and upload again.`,
+    id: (d) => `Ada dua kolom bernama '${String(d.name ?? d.column)}'. Ganti nama salah satunya lalu unggah lagi.`,
+  },
+  unsafe_header: {
+    en: (d) => `The column name '${String(d.name ?? d.column)}' is not allowed. Rename it and upload again.`,
+    id: (d) => `Nama kolom '${String(d.name ?? d.column)}' tidak diizinkan. Ganti namanya lalu unggah lagi.`,
+  },
+  missing_column: {
+    en: (d) => `No ${String(d.field)} column was found. Columns in your file: ${list(d.columnsFound)}. Use ${optionName(String(d.option ?? ''), 'en')} to choose one.`,
+    id: (d) => `Kolom ${String(d.field)} tidak ditemukan. Kolom di file Anda: ${list(d.columnsFound)}. Gunakan ${optionName(String(d.option ?? ''), 'id')} untuk memilihnya.`,
+  },
+  unknown_column: {
+    en: (d) => `There is no column '${String(d.column)}'. Columns in your file: ${list(d.columnsFound)}.`,
+    id: (d) => `Tidak ada kolom '${String(d.column)}'. Kolom di file Anda: ${list(d.columnsFound)}.`,
+  },
+  customer_table: {
+    en: () => 'This looks like a table of customers (one row per customer), not of transactions. Upload your transaction export (one row per purchase) instead; customer tables will be supported with kind: customers.',
+    id: () => 'Ini tampaknya tabel pelanggan (satu baris per pelanggan), bukan tabel transaksi. Unggah ekspor transaksi (satu baris per pembelian); tabel pelanggan akan didukung dengan kind: customers.',
+  },
+  too_many_rows: {
+    en: (d) => `The file has more than ${String(d.limit)} rows. Split it by period and upload the parts to the same dataset.`,
+    id: (d) => `File berisi lebih dari ${String(d.limit)} baris. Pecah per periode lalu unggah bagian-bagiannya ke dataset yang sama.`,
+  },
+  too_many_columns: {
+    en: (d) => `The file has ${String(d.count ?? 'too many')} columns (limit ${String(d.limit)}). Remove the columns you do not need.`,
+    id: (d) => `File berisi ${String(d.count ?? 'terlalu banyak')} kolom (batas ${String(d.limit)}). Hapus kolom yang tidak diperlukan.`,
+  },
+  cell_too_long: {
+    en: (d) => `A value in column '${String(d.column)}'${at(d, true)} is longer than ${String(d.limit)} characters. Check that the file is a plain table.`,
+    id: (d) => `Nilai di kolom '${String(d.column)}'${at(d, false)} lebih dari ${String(d.limit)} karakter. Pastikan file berupa tabel biasa.`,
+  },
+  ambiguous_decimal: {
+    en: (d) => `The numbers in column '${String(d.column)}' could use either ',' or '.' as the decimal mark. Say which with ${optionName('decimal', 'en')} (dot or comma).`,
+    id: (d) => `Angka di kolom '${String(d.column)}' bisa memakai ',' atau '.' sebagai tanda desimal. Tentukan dengan ${optionName('decimal', 'id')} (dot atau comma).`,
+  },
+  lost_digits: {
+    en: (d) => `Column '${String(d.column)}'${at(d, true)} holds '${String(d.value)}': Excel turned a long id into scientific notation and its digits are lost. Format that column as Text in Excel and export again.`,
+    id: (d) => `Kolom '${String(d.column)}'${at(d, false)} berisi '${String(d.value)}': Excel mengubah ID panjang menjadi notasi ilmiah sehingga digitnya hilang. Ubah format kolom itu menjadi Text di Excel lalu ekspor ulang.`,
+  },
+  too_many_unreadable: {
+    en: (d) => `Too many rows could not be read (${String(d.share ?? '')} of ${String(d.rowsRead ?? '')}), so nothing was imported. Top reasons: ${reasons(d)}. Check the column choices and the date order.`,
+    id: (d) => `Terlalu banyak baris yang tidak terbaca (${String(d.share ?? '')} dari ${String(d.rowsRead ?? '')}), jadi tidak ada yang diimpor. Penyebab utama: ${reasons(d)}. Periksa pilihan kolom dan urutan tanggal.`,
+  },
+  no_rows: { en: () => 'The file has a header but no usable rows.', id: () => 'File memiliki judul kolom tetapi tidak ada baris yang bisa dipakai.' },
+  sheet_not_found: {
+    en: (d) => `There is no sheet '${String(d.sheet)}'. Sheets in this workbook: ${list(d.sheets)}.`,
+    id: (d) => `Tidak ada sheet '${String(d.sheet)}'. Sheet di workbook ini: ${list(d.sheets)}.`,
+  },
+  invalid_dataset_name: {
+    en: () => 'A dataset name must be 1 to 64 characters without line breaks.',
+    id: () => 'Nama dataset harus 1 sampai 64 karakter tanpa baris baru.',
+  },
+  dataset_not_found: {
+    en: (d) => `There is no dataset '${String(d.name)}' in this server.${d.available ? ` Datasets: ${list(d.available)}.` : ''}`,
+    id: (d) => `Tidak ada dataset '${String(d.name)}' di server ini.${d.available ? ` Dataset: ${list(d.available)}.` : ''}`,
+  },
+  no_datasets: {
+    en: () => 'Nothing has been uploaded yet. Upload your transaction export first.',
+    id: () => 'Belum ada data yang diunggah. Unggah ekspor transaksi Anda terlebih dahulu.',
+  },
+  invalid_input: {
+    en: (d) => `That does not look right: ${String(d.problems ?? '')}`,
+    id: (d) => `Ada yang kurang tepat: ${String(d.problems ?? '')}`,
+  },
+};
+
+/** `customerColumn` -> `customer_column:` in words both doors understand. */
+function optionName(option: string, locale: Locale): string {
+  if (!option) return locale === 'id' ? 'opsi kolom' : 'the column option';
+  const snake = option.replace(/^--/, '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/-/g, '_');
+  return `${snake}: (CLI --${snake.replace(/_/g, '-')})`;
+}
+
+export function failureMessage(code: FailureCode, details: Details, locale: Locale): string {
+  return templates[code][locale](details);
+}

@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listDatasets, deleteDataset } from '../../src/app/datasets.js';
+import { datasetNameFromFile, importUpload, type UploadRequest } from '../../src/app/import-upload.js';
+import { runImportInWorker } from '../../src/app/run-import.js';
+import { datasetsRepository } from '../../src/store/datasets.js';
+import { transactionsRepository } from '../../src/store/transactions.js';
+import { csv, projectFile, temporaryApp } from '../helpers.js';
+
+const header = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';
+const line = (i: number, customer = 17850) =>
+  `5363${String(i).padStart(2, '0')},85123A,WHITE HANGING HEART,${i + 1},2010-12-${String((i % 28) + 1).padStart(2, '0')} 08:26:00,2.55,${customer}.0,United Kingdom`;
+const file = (lines: string[]) => csv([header, ...lines].join('\n') + '\n');
+
+describe('importUpload', () => {
+  let app: ReturnType<typeof temporaryApp>;
+  const request = (bytes: Uint8Array, extra: Partial<UploadRequest> = {}): UploadRequest => ({
+    guildId: 'guild-a', userId: 'user-1', fileName: 'weekly.csv', bytes, mode: 'append', ingest: {}, ...extra,
+  });
+  const stored = (guildId = 'guild-a') => app.db.prepare('SELECT count(*) AS n FROM transactions WHERE guild_id = ?').pluck().get(guildId) as number;
+
+  beforeEach(() => {
+    app = temporaryApp();
+  });
+  afterEach(() => app.cleanup());
+
+  it('GIVEN a small export THEN its rows are stored and reported', async () => {
+    const outcome = await importUpload(app.db, request(file([line(1), line(2, 13047), line(3)])));
+    expect(outcome).toMatchObject({ ok: true, report: { dataset: 'weekly', rowsRead: 3, rowsImported: 3, duplicatesIgnored: 0, customers: 2, invoices: 3 } });
+    expect(stored()).toBe(3);
+  });
+
+  it('GIVEN the same file uploaded twice THEN the second upload imports nothing and says so', async () => {
+    const bytes = file([line(1), line(2)]);
+    await importUpload(app.db, request(bytes));
+    const again = await importUpload(app.db, request(bytes));
+    expect(again).toMatchObject({ ok: true, report: { rowsImported: 0, duplicatesIgnored: 2, alreadyUploaded: true } });
+    expect(stored()).toBe(2);
+  });
+
+  it('GIVEN overlapping weekly exports THEN only the new rows are imported', async () => {
+    await importUpload(app.db, request(file([1, 2, 3, 4, 5].map((i) => line(i)))));
+    const second = await importUpload(app.db, request(file([4, 5, 6, 7].map((i) => line(i))), { fileName: 'weekly-2.csv', dataset: 'weekly' }));
+    expect(second).toMatchObject({ ok: true, report: { rowsImported: 2, duplicatesIgnored: 2, alreadyUploaded: false } });
+    expect(stored()).toBe(7);
+  });
+
+  it('GIVEN identical line items inside one file THEN both are kept, and re-sending them adds nothing', async () => {
+    const first = await importUpload(app.db, request(file([line(1), line(1), line(2)])));
+    expect(first).toMatchObject({ ok: true, report: { rowsImported: 3 } });
+    const overlap = await importUpload(app.db, request(file([line(1), line(1), line(1)]), { fileName: 'again.csv', dataset: 'weekly' }));
+    // The third copy is new: the first file had only two.
+    expect(overlap).toMatchObject({ ok: true, report: { rowsImported: 1, duplicatesIgnored: 2 } });
+  });
+
+  it('GIVEN replace mode THEN the dataset holds only the new file', async () => {
+    await importUpload(app.db, request(file([1, 2, 3].map((i) => line(i)))));
+    await importUpload(app.db, request(file([line(9)]), { mode: 'replace' }));
+    expect(stored()).toBe(1);
+  });
+
+  it('GIVEN a refused file after a good one THEN nothing already stored is lost', async () => {
+    await importUpload(app.db, request(file([line(1), line(2)])));
+    const refused = await importUpload(app.db, request(csv('Name,Colour\nann,red\nbob,blue\n'), { fileName: 'weekly.csv' }));
+    expect(refused.ok).toBe(false);
+    const replaceRefused = await importUpload(app.db, request(csv('Name,Colour\nann,red\n'), { mode: 'replace' }));
+    expect(replaceRefused.ok).toBe(false);
+    expect(stored()).toBe(2);
+    expect(listDatasets(app, 'guild-a')).toHaveLength(1);
+  });
+
+  it('GIVEN two workspaces with the same customer ids THEN neither sees the other', async () => {
+    await importUpload(app.db, request(file([line(1), line(2)])));
+    await importUpload(app.db, { ...request(file([line(1), line(2), line(3)])), guildId: 'guild-b' });
+    const [a] = listDatasets(app, 'guild-a');
+    const [b] = listDatasets(app, 'guild-b');
+    expect(a).toMatchObject({ name: 'weekly', rows: 2 });
+    expect(b).toMatchObject({ name: 'weekly', rows: 3 });
+    expect(deleteDataset(app, 'guild-a', 'weekly').ok).toBe(true);
+    expect(stored('guild-a')).toBe(0);
+    expect(stored('guild-b')).toBe(3);
+    expect(listDatasets(app, 'guild-c')).toEqual([]);
+  });
+
+  it('GIVEN a dataset in another workspace THEN it cannot be deleted from this one', async () => {
+    await importUpload(app.db, { ...request(file([line(1)])), guildId: 'guild-b' });
+    expect(deleteDataset(app, 'guild-a', 'weekly')).toMatchObject({ ok: false, code: 'dataset_not_found' });
+    expect(stored('guild-b')).toBe(1);
+  });
+
+  it('GIVEN the worker THEN it reports progress and the same result as a direct import', async () => {
+    const bytes = new Uint8Array(readFileSync(projectFile('data/sample_online_retail.csv')));
+    const events: string[] = [];
+    const viaWorker = await runImportInWorker(app.databasePath, request(bytes, { fileName: 'sample.csv' }), (e) => events.push(e.stage));
+    expect(viaWorker.ok).toBe(true);
+    expect(events).toContain('writing');
+    expect(events.at(-1)).toBe('done');
+    const dataset = datasetsRepository(app.db).find('guild-a', 'sample')!;
+    const totals = transactionsRepository(app.db).totals('guild-a', dataset.datasetId);
+    if (!viaWorker.ok) return;
+    expect(totals.rows).toBe(viaWorker.report.rowsImported);
+  });
+});
+
+describe('dataset names', () => {
+  it.each([
+    ['online_retail.csv', 'online_retail'],
+    ['Online Retail (2011).csv.gz', 'Online Retail (2011)'],
+    ['exports/weekly.xlsx', 'weekly'],
+    ['.csv', 'dataset'],
+  ])('GIVEN %s THEN the default dataset is %s', (fileName, expected) => {
+    expect(datasetNameFromFile(fileName)).toBe(expected);
+  });
+});
