@@ -1,0 +1,109 @@
+import { distinctRowsUpTo } from './distinct-rows.js';
+import { kmeansClustering, type Clustering } from './kmeans.js';
+import { derivedSeed } from './seeded-random.js';
+import { silhouetteScore, SILHOUETTE_EXACT_LIMIT } from './silhouette.js';
+import type { FeatureMatrix } from './types.js';
+
+export interface ChooseKOptions {
+  /** Smallest k tried (default 3: two segments tell a marketing team little). */
+  kMin?: number;
+  /** Largest k tried (default 8: more segments than a team can run campaigns for). */
+  kMax?: number;
+  seed: number;
+  /** k-means++ starts per k (default 10). */
+  restarts?: number;
+  /** Use this k whatever the silhouettes say; the curve is still computed for the report. */
+  forcedK?: number;
+  /** Silhouette is exact up to this many customers, sampled above (default 10,000). */
+  silhouetteLimit?: number;
+}
+
+/** One point of the elbow and silhouette curves. */
+export interface KCandidate {
+  k: number;
+  inertia: number;
+  silhouette: number;
+  /** Cluster sizes, largest first. */
+  sizes: number[];
+}
+
+export interface KChoice {
+  k: number;
+  /** True when `forcedK` decided k rather than the silhouette. */
+  forced: boolean;
+  /** Every k tried, ascending: the elbow curve (inertia) and the silhouette curve. */
+  candidates: KCandidate[];
+  /** True when silhouettes were computed on a sample of customers. */
+  silhouetteSampled: boolean;
+  /** The clustering at the chosen k. */
+  clustering: Clustering;
+}
+
+export const DEFAULT_K_RANGE = { kMin: 3, kMax: 8 } as const;
+
+/** Seed path of the silhouette sample: one sample for every k, so their scores compare. */
+const SILHOUETTE_SAMPLE_STREAM = 0;
+
+/**
+ * Clusters the customers for every k from kMin to kMax and picks the k with the highest mean
+ * silhouette (ties go to the smaller k, the simpler story), unless `forcedK` is given. k above
+ * the number of distinct customers is skipped: those clusters would have to be empty.
+ *
+ * Cost: (kMax − kMin + 1) × (`kmeansClustering` + `silhouetteScore`); about 0.9 s for 4,338
+ * customers and k = 3…8 with 10 restarts.
+ *
+ * @param matrix - customers × features (never mutated)
+ * @param options - k range, seed, restarts, optional forced k
+ * @returns the chosen k and its clustering, with the curves over every k tried
+ * @example
+ * const choice = chooseK(scaledRfm(customers).matrix, { seed: 42 });
+ * choice.k; // 3 for UCI Online Retail (gross) with seed 42: k = 3 and 4 score within 0.001
+ * choice.candidates.map((c) => c.inertia); // the elbow curve
+ */
+export function chooseK(matrix: FeatureMatrix, options: ChooseKOptions): KChoice {
+  const kMin = options.kMin ?? DEFAULT_K_RANGE.kMin;
+  const kMax = options.kMax ?? DEFAULT_K_RANGE.kMax;
+  if (!Number.isInteger(kMin) || !Number.isInteger(kMax) || kMin < 2 || kMax < kMin) {
+    throw new RangeError(`need integers 2 <= kMin <= kMax, got kMin=${kMin} kMax=${kMax}`);
+  }
+  const largestK = Math.max(kMax, options.forcedK ?? 0);
+  // A silhouette needs at least one customer outside every cluster: k <= n − 1.
+  const feasibleK = Math.min(distinctRowsUpTo(matrix, largestK), matrix.rows - 1);
+  const forcedK = options.forcedK;
+  if (forcedK !== undefined && (!Number.isInteger(forcedK) || forcedK < 2 || forcedK > feasibleK)) {
+    throw new RangeError(`forcedK must be an integer from 2 to ${feasibleK}, got ${forcedK}`);
+  }
+  const ks: number[] = [];
+  for (let k = kMin; k <= Math.min(kMax, feasibleK); k++) ks.push(k);
+  if (forcedK !== undefined && !ks.includes(forcedK)) ks.push(forcedK);
+  if (ks.length === 0) throw new RangeError(`only ${feasibleK} distinct customers: cannot make ${kMin} clusters`);
+  ks.sort((a, b) => a - b);
+
+  const silhouetteSeed = derivedSeed(options.seed, SILHOUETTE_SAMPLE_STREAM);
+  const limit = options.silhouetteLimit ?? SILHOUETTE_EXACT_LIMIT;
+  const runs = ks.map((k) => {
+    const clustering = kmeansClustering(matrix, k, { seed: options.seed, restarts: options.restarts });
+    const silhouette = silhouetteScore(matrix, clustering.labels, { seed: silhouetteSeed, limit });
+    return { clustering, silhouette };
+  });
+
+  const inRange = runs.filter((run) => run.clustering.k >= kMin && run.clustering.k <= kMax);
+  const best = inRange.reduce<(typeof runs)[number] | undefined>(
+    (winner, run) => (winner === undefined || run.silhouette.value > winner.silhouette.value ? run : winner),
+    undefined,
+  );
+  const chosen = forcedK !== undefined ? runs.find((run) => run.clustering.k === forcedK) : best;
+  if (chosen === undefined) throw new Error('unreachable: no k was clustered');
+  return {
+    k: chosen.clustering.k,
+    forced: forcedK !== undefined,
+    candidates: runs.map(({ clustering, silhouette }) => ({
+      k: clustering.k,
+      inertia: clustering.inertia,
+      silhouette: silhouette.value,
+      sizes: clustering.sizes,
+    })),
+    silhouetteSampled: runs.some((run) => run.silhouette.sampled),
+    clustering: chosen.clustering,
+  };
+}

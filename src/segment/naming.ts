@@ -1,0 +1,202 @@
+import type { RfmPoint } from './types.js';
+
+/**
+ * Names a cluster can get, most valuable pattern first. The grid's names are reused wherever
+ * the idea is the same, so both lenses share one playbook; "Big Spenders" exists only here
+ * because the grid ignores spend.
+ */
+export const CLUSTER_SEGMENTS = [
+  'Champions',
+  'Loyal Customers',
+  'Big Spenders',
+  'Potential Loyalists',
+  'Promising',
+  'New Customers',
+  'Need Attention',
+  "Can't Lose Them",
+  'At Risk',
+  'About To Sleep',
+  'Hibernating',
+] as const;
+export type ClusterSegmentName = (typeof CLUSTER_SEGMENTS)[number];
+
+/**
+ * Where each name sits, as (recency, frequency, spend) standings: +1 means clearly better than
+ * the median customer (bought more recently, more orders, more spend), −1 clearly worse, 0 typical.
+ */
+const PROTOTYPES: Record<ClusterSegmentName, readonly [number, number, number]> = {
+  Champions: [1, 1, 1],
+  'Loyal Customers': [0, 1, 1],
+  'Big Spenders': [0, 0, 1],
+  'Potential Loyalists': [1, 0.5, 0.5],
+  Promising: [1, -0.5, 0],
+  'New Customers': [1, -1, -1],
+  'Need Attention': [0, 0, 0],
+  "Can't Lose Them": [-1, 1, 1],
+  'At Risk': [-1, 0.5, 0.5],
+  'About To Sleep': [0, -1, -1],
+  Hibernating: [-1, -1, -1],
+};
+
+/**
+ * A squared distance above this (a full step on one measure) means the free name would describe
+ * the cluster badly; the cluster then shares its nearest name with a number instead.
+ */
+const POOR_FIT = 1;
+
+/** One cluster as naming sees it: its typical member in original units. */
+export interface ClusterCentroid {
+  cluster: number;
+  size: number;
+  /** Centroid in days, orders and currency (see `originalUnits`). */
+  centroid: RfmPoint;
+}
+
+/** The whole customer base the clusters are compared with. */
+export interface CustomerBase {
+  medians: RfmPoint;
+  /**
+   * Population standard deviation of `log1p` of each measure (the scaling's `stds`): what
+   * "far from the median" means for that measure.
+   */
+  logSpreads: RfmPoint;
+}
+
+export interface NamedSegment {
+  cluster: number;
+  /** Segment name; the playbook key. */
+  name: ClusterSegmentName;
+  /** Unique within the run: the name, or the name and a number when two clusters share it. */
+  label: string;
+  /** 1 = most valuable. */
+  rank: number;
+  /** Sum of the recency, frequency and spend standings (see `namedSegments`). */
+  valueScore: number;
+  /** One line in plain words comparing the cluster with everyone. */
+  explanation: { en: string; id: string };
+}
+
+/**
+ * Names, value ranks and explanations for k-means clusters, from their centroids in original
+ * units compared with the whole customer base. Deterministic:
+ *
+ * 1. Standing on each measure = (log1p of the centroid − log1p of the population median) ÷ the
+ *    population spread of log1p values, signed so that positive is better (recency reversed;
+ *    negative spend counts as 0). 0 is the median customer; ±1 is one spread away. Frequency
+ *    is compared with at least 2 orders (see `TYPICAL_ORDERS_AT_LEAST`).
+ * 2. Value score = recency + frequency + spend standings, unclamped: how far the typical member
+ *    sits above the median customer, in spreads, summed. Rank 1 = highest score (ties: larger
+ *    cluster, then lower cluster number).
+ * 3. Names: standings are capped at ±1 (a champion is a champion however extreme) and every
+ *    (cluster, name) pair is scored by squared distance to the name's prototype. Pairs are
+ *    taken closest first (ties: better rank, then catalogue order), each cluster and each name
+ *    at most once, and only while the distance is at most 1. A cluster left without a name
+ *    takes its nearest name with a number ("Champions 2"), so labels stay unique and never lie.
+ *
+ * Cost: O(k · names) — trivial.
+ *
+ * @param clusters - one entry per cluster (never mutated)
+ * @param base - medians and log spreads of every customer
+ * @returns one named segment per cluster, in input order
+ * @example
+ * namedSegments([{ cluster: 0, size: 700, centroid: { recencyDays: 9, frequency: 11, monetary: 4282 } }],
+ *   { medians: { recencyDays: 51, frequency: 2, monetary: 674 }, logSpreads: { recencyDays: 1.34, frequency: 0.68, monetary: 1.26 } })[0];
+ * // { name: 'Champions', label: 'Champions', rank: 1, explanation: { en: 'last bought 9 days ago vs 51 days for the typical customer; 11 orders vs 2; spends 4,282 vs 674 (6.4×)', id: … } }
+ */
+export function namedSegments(clusters: readonly ClusterCentroid[], base: CustomerBase): NamedSegment[] {
+  const standings = clusters.map((cluster) => standingsOf(cluster.centroid, base));
+  const valueScores = standings.map(([r, f, m]) => r + f + m);
+  const ranks = valueRanks(clusters, valueScores);
+  const names = uniqueNames(standings, ranks);
+  return clusters.map((cluster, i) => ({
+    cluster: cluster.cluster,
+    name: names[i]!.name,
+    label: names[i]!.label,
+    rank: ranks[i]!,
+    valueScore: valueScores[i]!,
+    explanation: explanationOf(cluster.centroid, base.medians),
+  }));
+}
+
+/**
+ * A repeat purchase is the first sign of loyalty, so frequency is measured against at least two
+ * orders: in shops where most customers bought once the median is 1, and one-time buyers would
+ * otherwise look typical rather than infrequent.
+ */
+const TYPICAL_ORDERS_AT_LEAST = 2;
+
+function standingsOf(centroid: RfmPoint, base: CustomerBase): [number, number, number] {
+  const standing = (value: number, median: number, spread: number) =>
+    (Math.log1p(Math.max(0, value)) - Math.log1p(Math.max(0, median))) / (spread > 0 ? spread : 1);
+  return [
+    -standing(centroid.recencyDays, base.medians.recencyDays, base.logSpreads.recencyDays),
+    standing(centroid.frequency, Math.max(TYPICAL_ORDERS_AT_LEAST, base.medians.frequency), base.logSpreads.frequency),
+    standing(centroid.monetary, base.medians.monetary, base.logSpreads.monetary),
+  ];
+}
+
+function valueRanks(clusters: readonly ClusterCentroid[], valueScores: readonly number[]): number[] {
+  const order = clusters.map((_, i) => i);
+  order.sort(
+    (a, b) =>
+      valueScores[b]! - valueScores[a]! || clusters[b]!.size - clusters[a]!.size || clusters[a]!.cluster - clusters[b]!.cluster,
+  );
+  const ranks = new Array<number>(clusters.length);
+  order.forEach((i, position) => {
+    ranks[i] = position + 1;
+  });
+  return ranks;
+}
+
+function uniqueNames(standings: readonly (readonly number[])[], ranks: readonly number[]): { name: ClusterSegmentName; label: string }[] {
+  const capped = standings.map((standing) => standing.map((value) => Math.max(-1, Math.min(1, value))));
+  const distance = (i: number, name: ClusterSegmentName) =>
+    PROTOTYPES[name].reduce((sum, coordinate, measure) => sum + (capped[i]![measure]! - coordinate) ** 2, 0);
+
+  const pairs = capped.flatMap((_, i) => CLUSTER_SEGMENTS.map((name, catalogue) => ({ i, name, catalogue, distance: distance(i, name) })));
+  pairs.sort((a, b) => a.distance - b.distance || ranks[a.i]! - ranks[b.i]! || a.catalogue - b.catalogue);
+
+  const chosen = new Array<{ name: ClusterSegmentName; label: string } | undefined>(standings.length);
+  const uses = new Map<ClusterSegmentName, number>();
+  for (const pair of pairs) {
+    if (pair.distance > POOR_FIT) break;
+    if (chosen[pair.i] !== undefined || uses.has(pair.name)) continue;
+    chosen[pair.i] = { name: pair.name, label: pair.name };
+    uses.set(pair.name, 1);
+  }
+
+  const unnamed = standings.map((_, i) => i).filter((i) => chosen[i] === undefined);
+  unnamed.sort((a, b) => ranks[a]! - ranks[b]!);
+  for (const i of unnamed) {
+    const nearest = pairs.find((pair) => pair.i === i)!.name;
+    const count = (uses.get(nearest) ?? 0) + 1;
+    uses.set(nearest, count);
+    chosen[i] = { name: nearest, label: count === 1 ? nearest : `${nearest} ${count}` };
+  }
+  return chosen as { name: ClusterSegmentName; label: string }[];
+}
+
+const FORMATS = {
+  en: { locale: 'en-US', ago: (days: string, median: string) => `last bought ${days} ago vs ${median} for the typical customer`, day: (n: number) => (n === 1 ? 'day' : 'days'), orders: (n: string) => (n === '1' ? 'order' : 'orders'), spends: 'spends' },
+  id: { locale: 'id-ID', ago: (days: string, median: string) => `terakhir belanja ${days} lalu vs ${median} untuk pelanggan pada umumnya`, day: () => 'hari', orders: () => 'pesanan', spends: 'belanja' },
+} as const;
+
+/** "last bought 9 days ago vs 51 days for the typical customer; 11 orders vs 2; spends 4,282 vs 674 (6.4×)" and its Indonesian twin. */
+function explanationOf(centroid: RfmPoint, medians: RfmPoint): { en: string; id: string } {
+  const line = (language: 'en' | 'id') => {
+    const format = FORMATS[language];
+    const number = (value: number, digits: number) => new Intl.NumberFormat(format.locale, { maximumFractionDigits: digits }).format(value);
+    const days = (value: number) => `${number(Math.round(value), 0)} ${format.day(Math.round(value))}`;
+    const orders = (value: number) => number(value, value < 10 ? 1 : 0);
+    const money = (value: number) => number(value, Math.abs(value) < 100 ? 2 : 0);
+    const spendRatio = centroid.monetary / medians.monetary;
+    // Below 0.1× one decimal would print "0×", which reads as "spent nothing".
+    const ratio = medians.monetary > 0 && centroid.monetary >= 0 ? ` (${spendRatio < 0.1 ? '<0.1' : number(spendRatio, 1)}×)` : '';
+    return [
+      format.ago(days(centroid.recencyDays), days(medians.recencyDays)),
+      `${orders(centroid.frequency)} ${format.orders(orders(centroid.frequency))} vs ${orders(medians.frequency)}`,
+      `${format.spends} ${money(centroid.monetary)} vs ${money(medians.monetary)}${ratio}`,
+    ].join('; ');
+  };
+  return { en: line('en'), id: line('id') };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { exactSilhouette, silhouetteScore } from '../../src/segment/silhouette.js';
+import type { FeatureMatrix } from '../../src/segment/types.js';
+import { blobs } from './helpers/blobs.js';
+
+const line = (...values: number[]): FeatureMatrix => ({ rows: values.length, columns: 1, values: Float64Array.from(values) });
+
+/** Textbook O(n²) silhouette with a full distance matrix, to check the fast one against. */
+function naiveSilhouette(matrix: FeatureMatrix, labels: Int32Array): number {
+  const point = (i: number) => Array.from(matrix.values.subarray(i * matrix.columns, (i + 1) * matrix.columns));
+  const distance = (i: number, j: number) => Math.hypot(...point(i).map((value, c) => value - point(j)[c]!));
+  const clusters = [...new Set(labels)];
+  let total = 0;
+  for (let i = 0; i < matrix.rows; i++) {
+    const meanTo = (cluster: number) => {
+      const members = [...labels.keys()].filter((j) => labels[j] === cluster && j !== i);
+      return members.reduce((sum, j) => sum + distance(i, j), 0) / members.length;
+    };
+    const own = labels[i]!;
+    if (labels.filter((label) => label === own).length === 1) continue;
+    const a = meanTo(own);
+    const b = Math.min(...clusters.filter((cluster) => cluster !== own).map(meanTo));
+    total += (b - a) / Math.max(a, b);
+  }
+  return total / matrix.rows;
+}
+
+describe('exactSilhouette', () => {
+  it('GIVEN two pairs on a line THEN it matches the hand computation', () => {
+    // 0 and 11: a = 1, b = 10.5; 1 and 10: a = 1, b = 9.5.
+    const expected = (2 * (9.5 / 10.5) + 2 * (8.5 / 9.5)) / 4;
+    expect(exactSilhouette(line(0, 1, 10, 11), Int32Array.of(0, 0, 1, 1))).toBeCloseTo(expected, 12);
+  });
+
+  it('GIVEN a cluster of one THEN that customer scores 0, as in scikit-learn', () => {
+    const expected = ((1 - 1 / 10) + (1 - 1 / 9)) / 3;
+    expect(exactSilhouette(line(0, 1, 10), Int32Array.of(0, 0, 1))).toBeCloseTo(expected, 12);
+  });
+
+  it('GIVEN random blobs THEN it agrees with the textbook version', () => {
+    const matrix = blobs([[0, 0, 0], [2, 1, 0], [0, 2, 2]], 25, 1.5, 5);
+    const labels = Int32Array.from({ length: matrix.rows }, (_, i) => (i * 7) % 3);
+    expect(exactSilhouette(matrix, labels)).toBeCloseTo(naiveSilhouette(matrix, labels), 12);
+  });
+
+  it('GIVEN a single cluster THEN it is 0', () => {
+    expect(exactSilhouette(line(1, 2, 3), Int32Array.of(0, 0, 0))).toBe(0);
+  });
+
+  it('GIVEN 4,338 customers THEN it takes well under a second', () => {
+    const matrix = blobs([[0, 0, 0], [2, 1, 0], [0, 2, 2]], 1446, 1.5, 5);
+    const labels = Int32Array.from({ length: matrix.rows }, (_, i) => i % 3);
+    const started = performance.now();
+    exactSilhouette(matrix, labels);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
+
+describe('silhouetteScore', () => {
+  const matrix = blobs([[0, 0], [4, 0], [0, 4]], 40, 1, 9);
+  const labels = Int32Array.from({ length: matrix.rows }, (_, i) => Math.floor(i / 40));
+
+  it('GIVEN no more customers than the limit THEN it is exact and says so', () => {
+    expect(silhouetteScore(matrix, labels, { seed: 1 })).toEqual({ value: exactSilhouette(matrix, labels), sampled: false, customers: 120 });
+  });
+
+  it('GIVEN more customers than the limit THEN it samples deterministically and flags it', () => {
+    const sampled = silhouetteScore(matrix, labels, { seed: 1, limit: 60 });
+    expect(sampled).toMatchObject({ sampled: true, customers: 60 });
+    expect(silhouetteScore(matrix, labels, { seed: 1, limit: 60 })).toEqual(sampled);
+    expect(Math.abs(sampled.value - exactSilhouette(matrix, labels))).toBeLessThan(0.1);
+  });
+});
