@@ -1,0 +1,116 @@
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, MessageFlags, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { COMMANDS } from '../../../commands/index.js';
+import type { AppContext } from '../../app/context.js';
+import type { Config } from '../../config.js';
+import { openDatabase } from '../../store/open-database.js';
+import { allowedAttachmentOrigins } from './attachment-download.js';
+import { handleCommand, type DiscordDoor } from './handle-command.js';
+import { createLogger, type Logger } from './logger.js';
+import { NO_MENTIONS } from './reply-payload.js';
+import { RunningWork } from './running-work.js';
+import { localeOf, WORDS } from './words.js';
+
+/** How long a shutdown waits for running commands (an import of the full Online Retail file takes about 10 s). */
+const SHUTDOWN_GRACE_MS = 60_000;
+const DOWNLOAD_TIMEOUT_MS = 120_000;
+
+export interface Bot {
+  client: Client;
+  /** Stops taking commands, waits for running ones (telling users whose command did not finish), disconnects, closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface BotOptions {
+  log?: Logger;
+  shutdownGraceMs?: number;
+}
+
+/** Tells the user, in the reply they are watching, that their command will not finish. */
+async function tellInterrupted(interaction: ChatInputCommandInteraction): Promise<void> {
+  const content = WORDS[localeOf(interaction.locale)].interrupted;
+  if (interaction.deferred || interaction.replied) await interaction.editReply({ content, embeds: [], files: [], allowedMentions: NO_MENTIONS });
+  else await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+}
+
+/** After an unexpected failure (usually Discord refusing a call), a polite line instead of an endless "thinking…". */
+async function tellFailed(interaction: ChatInputCommandInteraction): Promise<void> {
+  const content = WORDS[localeOf(interaction.locale)].failed;
+  if (interaction.deferred || interaction.replied) await interaction.editReply({ content, embeds: [], files: [], allowedMentions: NO_MENTIONS });
+  else await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+}
+
+function onInteraction(interaction: Interaction, door: DiscordDoor, work: RunningWork): void {
+  const { log } = door;
+  // Autocomplete has no provider in the command modules yet: an empty answer lets the member type freely.
+  if (interaction.isAutocomplete()) {
+    interaction.respond([]).catch((error: unknown) => log.warn(`autocomplete for /${interaction.commandName} failed`, error));
+    return;
+  }
+  if (!interaction.isChatInputCommand()) return;
+  const started = work.start(
+    () =>
+      handleCommand(interaction, door).catch(async (error: unknown) => {
+        log.error(`/${interaction.commandName} in guild ${interaction.guildId ?? '-'} failed`, error);
+        await tellFailed(interaction).catch(() => undefined);
+      }),
+    () => tellInterrupted(interaction),
+  );
+  if (!started) {
+    const content = WORDS[localeOf(interaction.locale)].shuttingDown;
+    interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS }).catch((error: unknown) => log.warn('shutdown notice failed', error));
+  }
+}
+
+/**
+ * The Segmenta bot: the Guilds intent only, REST (and through it the gateway URL) from DISCORD_API_URL, every
+ * command from COMMANDS. Resolves once connected and ready to take commands. `npm start` runs this.
+ */
+export async function startBot(config: Config, options: BotOptions = {}): Promise<Bot> {
+  const token = config.DISCORD_TOKEN;
+  if (!token) throw new Error('startBot needs DISCORD_TOKEN');
+  const log = options.log ?? createLogger(config.LOG_LEVEL, [token]);
+  const maxBytes = config.MAX_UPLOAD_MB * 1024 * 1024;
+  const db = openDatabase(config.DATABASE_PATH);
+  const app: AppContext = { db, databasePath: config.DATABASE_PATH, limits: { maxBytes, maxRows: config.MAX_ROWS }, now: () => new Date() };
+  const door: DiscordDoor = {
+    app,
+    commands: COMMANDS,
+    download: { allowedOrigins: allowedAttachmentOrigins(config.DISCORD_API_URL), maxBytes, timeoutMs: DOWNLOAD_TIMEOUT_MS },
+    log,
+  };
+  const work = new RunningWork((error) => log.error('command failed', error));
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL }, allowedMentions: NO_MENTIONS });
+  client.on(Events.InteractionCreate, (interaction) => onInteraction(interaction, door, work));
+  client.on(Events.Error, (error) => log.error('discord client error', error));
+  client.on(Events.ShardError, (error, shard) => log.error(`gateway shard ${shard} error`, error));
+  client.on(Events.Warn, (message) => log.warn(message));
+  client.on(Events.Debug, (message) => log.debug(message));
+
+  const ready = once(client, Events.ClientReady);
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    db.close();
+    throw error;
+  }
+  log.info(`connected to Discord as ${client.user?.tag ?? '?'} in ${client.guilds.cache.size} server(s)`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    client,
+    stop() {
+      stopping ??= (async () => {
+        log.info(`shutting down; waiting for ${work.size} running command(s)`);
+        const interrupted = await work.drain(options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
+        if (interrupted) log.warn(`${interrupted} command(s) did not finish before shutdown`);
+        await client.destroy();
+        db.close();
+        log.info('stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import { MessageFlags, type Attachment, type ChatInputCommandInteraction } from 'discord.js';
+import type { Command, OptionSpec } from '../../../commands/command.js';
+import { invokeCommand } from '../../../commands/invoke.js';
+import type { AppContext } from '../../app/context.js';
+import { failureMessage } from '../../app/messages.js';
+import type { Locale, ProgressListener, Reply } from '../../app/reply.js';
+import { checkAttachment, downloadAttachment, type DownloadPolicy, type DownloadRefusal } from './attachment-download.js';
+import type { Logger } from './logger.js';
+import { mayRun } from './permissions.js';
+import { progressMessage } from './progress-message.js';
+import { NO_MENTIONS, replyPayload } from './reply-payload.js';
+import { localeOf, WORDS } from './words.js';
+
+/** What every command invocation on Discord shares. */
+export interface DiscordDoor {
+  app: AppContext;
+  commands: readonly Command[];
+  download: DownloadPolicy;
+  log: Logger;
+}
+
+/** The command a slash command and optional subcommand name. */
+export function commandFor(commands: readonly Command[], name: string, subcommand: string | null): Command | undefined {
+  return commands.find((command) => command.path[0] === name && (command.path[1] ?? null) === subcommand);
+}
+
+const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+
+/** Words for a refused attachment; an oversized file gets the same advice (zip or gzip it) as everywhere else. */
+export function refusalText(refusal: DownloadRefusal, locale: Locale): string {
+  const words = WORDS[locale];
+  switch (refusal.code) {
+    case 'host_not_allowed':
+      return words.attachmentHost;
+    case 'redirected':
+      return words.attachmentRedirect;
+    case 'too_large':
+      return failureMessage('file_too_large', { sizeMb: megabytes(refusal.sizeBytes), limitMb: megabytes(refusal.limitBytes) }, locale);
+    case 'download_failed':
+      return words.attachmentFailed;
+  }
+}
+
+function attachmentsOf(command: Command, interaction: ChatInputCommandInteraction): { spec: OptionSpec; attachment: Attachment }[] {
+  return command.options.flatMap((spec) => {
+    const attachment = spec.type === 'attachment' ? interaction.options.getAttachment(spec.name) : null;
+    return attachment ? [{ spec, attachment }] : [];
+  });
+}
+
+/** Scalar options as the command's schema expects them: Discord already typed them; absent ones are left out. */
+function scalarOptions(command: Command, interaction: ChatInputCommandInteraction): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const spec of command.options) {
+    const { options } = interaction;
+    const value =
+      spec.type === 'string' ? options.getString(spec.name)
+      : spec.type === 'integer' ? options.getInteger(spec.name)
+      : spec.type === 'number' ? options.getNumber(spec.name)
+      : spec.type === 'boolean' ? options.getBoolean(spec.name)
+      : null;
+    if (value !== null) raw[spec.name] = value;
+  }
+  return raw;
+}
+
+/** The options with every attachment downloaded into a FileInput, or the first refusal. */
+async function collectOptions(
+  command: Command,
+  interaction: ChatInputCommandInteraction,
+  policy: DownloadPolicy,
+  onProgress: ProgressListener,
+): Promise<{ ok: true; raw: Record<string, unknown> } | { ok: false; refusal: DownloadRefusal }> {
+  const raw = scalarOptions(command, interaction);
+  for (const { spec, attachment } of attachmentsOf(command, interaction)) {
+    const downloaded = await downloadAttachment({ url: attachment.url, name: attachment.name, size: attachment.size }, policy, onProgress);
+    if (!downloaded.ok) return { ok: false, refusal: downloaded };
+    raw[spec.name] = downloaded.file;
+  }
+  return { ok: true, raw };
+}
+
+/**
+ * The final answer in place of the "thinking…" placeholder. The placeholder is public, so an ephemeral reply
+ * (an error, a customer card) deletes it and comes as an ephemeral follow-up instead.
+ */
+async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
+  const payload = replyPayload(reply);
+  if (reply.ephemeral) {
+    await interaction.deleteReply();
+    await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+  } else {
+    await interaction.editReply(payload);
+  }
+}
+
+const refusal = (text: string): Reply => ({ ok: false, text, ephemeral: true });
+
+/**
+ * One slash command, start to finish: refusals that need no work are answered at once (ephemeral), everything
+ * else is deferred immediately (Discord allows 3 s), attachments are downloaded, the command runs with progress
+ * edits, and its Reply replaces the placeholder. Every command runs in the workspace of the server it came from.
+ */
+export async function handleCommand(interaction: ChatInputCommandInteraction, door: DiscordDoor): Promise<void> {
+  const locale = localeOf(interaction.locale);
+  const words = WORDS[locale];
+  const refuse = (text: string) => interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  if (!interaction.inGuild()) return void (await refuse(words.serversOnly));
+  const command = commandFor(door.commands, interaction.commandName, interaction.options.getSubcommand(false));
+  if (!command) return void (await refuse(words.unknownCommand));
+  if (!mayRun(command, interaction.memberPermissions)) return void (await refuse(words.needsManageServer));
+  for (const { attachment } of attachmentsOf(command, interaction)) {
+    const refused = checkAttachment({ url: attachment.url, name: attachment.name, size: attachment.size }, door.download);
+    if (refused) return void (await refuse(refusalText(refused, locale)));
+  }
+
+  await interaction.deferReply();
+  const progress = progressMessage((content) => interaction.editReply({ content, allowedMentions: NO_MENTIONS }), locale, {
+    onError: (error) => door.log.warn(`progress edit for /${command.path.join(' ')} failed`, error),
+  });
+  const collected = await collectOptions(command, interaction, door.download, progress.listener);
+  const reply = collected.ok
+    ? await invokeCommand(
+        command,
+        { app: door.app, guildId: interaction.guildId, userId: interaction.user.id, locale, progress: progress.listener },
+        collected.raw,
+        (message, error) => door.log.error(`${message} (guild ${interaction.guildId})`, error),
+      )
+    : refusal(refusalText(collected.refusal, locale));
+  await progress.settle();
+  await sendReply(interaction, reply);
+}

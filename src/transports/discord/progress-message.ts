@@ -1,0 +1,52 @@
+import { formatCount } from '../../app/format.js';
+import type { Locale, ProgressEvent, ProgressListener } from '../../app/reply.js';
+import { WORDS } from './words.js';
+
+/** Discord rate-limits edits of one message; one every 2 s reads as live without queueing behind the limit. */
+export const PROGRESS_INTERVAL_MS = 2_000;
+const BAR_WIDTH = 20;
+
+/** "⏳ Saving `[########............]` 40% · 12,000/30,000 rows". */
+export function progressText(event: ProgressEvent, locale: Locale): string {
+  const words = WORDS[locale];
+  const stage = event.stage === 'reading' && event.unit === 'bytes' ? words.downloading : words.stages[event.stage];
+  const n = (value: number) => formatCount(value, locale);
+  if (!event.total) return `⏳ ${stage} · ${n(event.done)} ${words.units[event.unit]}`;
+  const share = Math.min(1, Math.max(0, event.done / event.total));
+  const filled = Math.round(share * BAR_WIDTH);
+  return `⏳ ${stage} \`[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}]\` ${Math.floor(share * 100)}% · ${n(event.done)}/${n(event.total)} ${words.units[event.unit]}`;
+}
+
+export interface ProgressMessage {
+  listener: ProgressListener;
+  /** Stops further edits and waits for one still on its way, so the final reply is never overwritten. */
+  settle(): Promise<void>;
+}
+
+/**
+ * Turns progress events into edits of the deferred reply: the first event at once, then at most one edit per
+ * interval, never two at the same time. Events between edits are dropped, only the newest matters.
+ */
+export function progressMessage(edit: (text: string) => Promise<unknown>, locale: Locale, options: { intervalMs?: number; now?: () => number; onError?: (error: unknown) => void } = {}): ProgressMessage {
+  const intervalMs = options.intervalMs ?? PROGRESS_INTERVAL_MS;
+  const now = options.now ?? Date.now;
+  let lastEditAt = Number.NEGATIVE_INFINITY;
+  let inFlight: Promise<void> | undefined;
+  let settled = false;
+  return {
+    listener(event) {
+      if (settled || inFlight || now() - lastEditAt < intervalMs) return;
+      lastEditAt = now();
+      inFlight = edit(progressText(event, locale)).then(
+        () => undefined,
+        (error: unknown) => options.onError?.(error),
+      ).finally(() => {
+        inFlight = undefined;
+      });
+    },
+    async settle() {
+      settled = true;
+      await inFlight;
+    },
+  };
+}

@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import { InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectFile } from '../helpers.js';
+import {
+  ADMIN,
+  contentOf,
+  finalResponse,
+  MEMBER,
+  progressEdits,
+  startBotAgainstFake,
+  startForbiddenServer,
+  type RunningBot,
+} from './bot-harness.js';
+
+const SAMPLE = readFileSync(projectFile('data/sample_online_retail.csv'));
+const MiB = 1024 * 1024;
+
+/** The same customer ids in two shops, with different purchases. */
+const SHOP_A = Buffer.from(
+  'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n' +
+    '1001,A1,MUG,2,2024-01-05 10:00:00,5.00,12346,United Kingdom\n' +
+    '1002,A2,PLATE,1,2024-02-05 10:00:00,7.00,12347,United Kingdom\n' +
+    '1003,A1,MUG,3,2024-03-05 10:00:00,5.00,12346,United Kingdom\n',
+);
+const SHOP_B = Buffer.from(
+  'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n' +
+    '9001,B1,KOPI,10,2024-01-07 09:00:00,30000,12346,Indonesia\n' +
+    '9002,B2,TEH,4,2024-01-08 09:00:00,15000,12347,Indonesia\n' +
+    '9003,B1,KOPI,1,2024-02-07 09:00:00,30000,12346,Indonesia\n' +
+    '9004,B3,GULA,2,2024-02-09 09:00:00,12000,12348,Indonesia\n' +
+    '9005,B2,TEH,6,2024-03-01 09:00:00,15000,12347,Indonesia\n',
+);
+
+describe('the Segmenta bot through a fake Discord', () => {
+  let running: RunningBot;
+  let forbidden: Awaited<ReturnType<typeof startForbiddenServer>>;
+
+  beforeAll(async () => {
+    forbidden = await startForbiddenServer();
+    running = await startBotAgainstFake({
+      fake: { guilds: [{ name: 'Toko A' }, { name: 'Toko B', preferredLocale: 'id' }] },
+      env: { MAX_UPLOAD_MB: '5' },
+    });
+  });
+  afterAll(async () => {
+    await running?.close();
+    await forbidden?.close();
+  });
+
+  it('GIVEN the deploy script THEN the commands are registered from COMMANDS, server-only, in English and Indonesian, Manage Server on upload', () => {
+    const { fake } = running;
+    const registered = fake.registeredCommands();
+    expect(registered.map((command) => command.name)).toEqual(['upload', 'datasets']);
+    const [upload, datasets] = registered;
+    expect(upload).toMatchObject({
+      contexts: [0],
+      default_member_permissions: PermissionFlagsBits.ManageGuild.toString(),
+      name_localizations: { id: 'unggah' },
+      description_localizations: { id: expect.stringContaining('Unggah') },
+    });
+    expect(upload?.options?.[0]).toMatchObject({ name: 'file', type: 11, required: true });
+    expect(datasets?.default_member_permissions).toBeNull();
+    expect(datasets?.options?.map((option) => option.name)).toEqual(['list', 'delete']);
+    expect(fake.requests.filter((request) => request.route?.startsWith('PUT /applications')).length).toBe(1);
+  });
+
+  it('GIVEN an admin uploads the sample export THEN the reply is deferred at once, edited with progress, then shows the import report', async () => {
+    const { fake } = running;
+    const file = fake.addAttachment('sample_online_retail.csv', SAMPLE, 'text/csv');
+    const sentAt = Date.now();
+    const sent = fake.sendCommand({ name: 'upload', attachments: { file }, options: { dataset: 'sample' }, user: ADMIN });
+
+    const final = await finalResponse(fake, sent.id);
+
+    const [deferred] = fake.interactionResponses(sent.id);
+    expect(deferred).toMatchObject({ status: 204, late: false, body: { type: InteractionResponseType.DeferredChannelMessageWithSource } });
+    expect(deferred!.at - sentAt).toBeLessThan(1_000);
+    const progress = progressEdits(fake, sent.id);
+    expect(progress.length).toBeGreaterThanOrEqual(1);
+    expect(contentOf(progress[0])).toMatch(/^⏳ \S.*`\[[#.]{20}\]` \d+% · [\d,]+\/[\d,]+ (bytes|rows)/);
+    for (const [previous, next] of progress.slice(1).map((edit, i) => [progress[i]!, edit] as const)) expect(next.at - previous.at).toBeGreaterThanOrEqual(1_990);
+    expect(progress.every((edit) => edit.seq < final.seq)).toBe(true);
+    expect(final.method).toBe('PATCH');
+    expect(contentOf(final)).toMatch(/Imported into dataset \*\*sample\*\*/);
+    expect(contentOf(final).length).toBeLessThanOrEqual(2000);
+    expect(final.body).toMatchObject({ allowed_mentions: { parse: [] } });
+    expect(fake.originalMessage(sent.id)?.flags ?? 0).toBe(0);
+    expect(fake.cdnRequests.filter((request) => request.path.includes(file.id)).map((request) => request.status)).toEqual([200]);
+    // Nothing after the answer: a late progress edit would overwrite it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.interactionResponses(sent.id).at(-1)?.seq).toBe(final.seq);
+    console.info(`[figures] sample upload: deferred after ${deferred!.at - sentAt} ms, final reply after ${final.at - sentAt} ms, ${progress.length} progress edit(s)`);
+  });
+
+  it('GIVEN a member runs /datasets list THEN the channel sees this server\'s datasets', async () => {
+    const { fake } = running;
+    const sent = fake.sendCommand({ name: 'datasets', subcommand: 'list', user: MEMBER });
+
+    const final = await finalResponse(fake, sent.id);
+
+    expect(contentOf(final)).toMatch(/\*\*sample\*\*: [\d,]+ rows, [\d,]+ customers/);
+    expect(fake.originalMessage(sent.id)?.content).toBe(contentOf(final));
+    expect(fake.originalMessage(sent.id)?.flags ?? 0).toBe(0);
+  });
+
+  it('GIVEN a member without Manage Server uploads THEN it is refused, ephemeral and localised, before any download', async () => {
+    const { fake } = running;
+    const file = fake.addAttachment('orders.csv', SHOP_A, 'text/csv');
+    const english = fake.sendCommand({ name: 'upload', attachments: { file }, user: MEMBER });
+    const indonesian = fake.sendCommand({ name: 'upload', attachments: { file }, user: MEMBER, locale: 'id' });
+
+    const [refusedEn, refusedId] = await Promise.all([finalResponse(fake, english.id), finalResponse(fake, indonesian.id)]);
+
+    expect(refusedEn.body).toMatchObject({ type: InteractionResponseType.ChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } });
+    expect(fake.originalMessage(english.id)?.content).toMatch(/Manage Server/);
+    expect(fake.originalMessage(indonesian.id)?.content).toMatch(/Kelola Server/);
+    expect(refusedId.status).toBe(204);
+    expect(fake.cdnRequests.some((request) => request.path.includes(file.id))).toBe(false);
+  });
+
+  it('GIVEN an attachment URL that is not on Discord\'s CDN THEN it is refused without a request to that host', async () => {
+    const { fake } = running;
+    const file = fake.addAttachment('orders.csv', SHOP_A, 'text/csv', { url: `${forbidden.url}/internal/orders.csv` });
+    const sent = fake.sendCommand({ name: 'upload', attachments: { file }, user: ADMIN });
+
+    await finalResponse(fake, sent.id);
+
+    expect(fake.originalMessage(sent.id)).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/does not come from Discord/) });
+    expect(forbidden.hits).toEqual([]);
+  });
+
+  it('GIVEN a CDN URL that redirects elsewhere THEN the redirect is not followed and the upload is refused', async () => {
+    const { fake } = running;
+    const file = fake.addRedirectingAttachment('trap.csv', `${forbidden.url}/metadata/secret`);
+    const sent = fake.sendCommand({ name: 'upload', attachments: { file }, user: ADMIN });
+
+    const final = await finalResponse(fake, sent.id);
+
+    expect(final.route).toBe('POST /webhooks/:app/:token');
+    expect(final.body).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/unexpected place/) });
+    expect(fake.cdnRequests.filter((request) => request.path.includes(file.id)).map((request) => request.status)).toEqual([302]);
+    expect(forbidden.hits).toEqual([]);
+    // The public "thinking…" placeholder was removed, so only the asker sees the refusal.
+    expect(fake.interactionResponses(sent.id).map((request) => request.method)).toEqual(['POST', 'DELETE', 'POST']);
+  });
+
+  it('GIVEN an attachment declared larger than MAX_UPLOAD_MB THEN it is refused before any download, with the zip/gzip advice', async () => {
+    const { fake } = running;
+    const file = fake.addAttachment('huge.csv', SHOP_A, 'text/csv', { size: 6 * MiB });
+    const sent = fake.sendCommand({ name: 'upload', attachments: { file }, user: ADMIN });
+
+    await finalResponse(fake, sent.id);
+
+    expect(fake.originalMessage(sent.id)).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/limit is 5 MB\. Zip or gzip it/) });
+    expect(fake.cdnRequests.some((request) => request.path.includes(file.id))).toBe(false);
+  });
+
+  it('GIVEN an attachment that turns out larger than declared THEN the download stops at the limit', async () => {
+    const { fake } = running;
+    const file = fake.addAttachment('liar.csv', Buffer.alloc(6 * MiB, 'a'), 'text/csv', { size: 1_000 });
+    const sent = fake.sendCommand({ name: 'upload', attachments: { file }, user: ADMIN });
+
+    const final = await finalResponse(fake, sent.id);
+
+    expect(final.body).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/Zip or gzip it/) });
+  });
+
+  it('GIVEN two servers upload the same customer ids THEN each server only ever sees its own data', async () => {
+    const { fake } = running;
+    const [guildA, guildB] = fake.guilds;
+    const uploadA = fake.sendCommand({ guildId: guildA!.id, name: 'upload', attachments: { file: fake.addAttachment('shop.csv', SHOP_A, 'text/csv') }, options: { dataset: 'shop' }, user: ADMIN });
+    const uploadB = fake.sendCommand({ guildId: guildB!.id, name: 'upload', attachments: { file: fake.addAttachment('shop.csv', SHOP_B, 'text/csv') }, options: { dataset: 'shop' }, user: ADMIN });
+    const [importedA, importedB] = await Promise.all([finalResponse(fake, uploadA.id), finalResponse(fake, uploadB.id)]);
+    expect(contentOf(importedA)).toMatch(/Rows imported: 3\b/);
+    expect(contentOf(importedB)).toMatch(/Rows imported: 5\b/);
+
+    const listA = fake.sendCommand({ guildId: guildA!.id, name: 'datasets', subcommand: 'list', user: MEMBER });
+    const listB = fake.sendCommand({ guildId: guildB!.id, name: 'datasets', subcommand: 'list', user: MEMBER, locale: 'id' });
+    const [shownA, shownB] = await Promise.all([finalResponse(fake, listA.id), finalResponse(fake, listB.id)]);
+
+    expect(contentOf(shownA)).toMatch(/\*\*shop\*\*: 3 rows, 2 customers/);
+    expect(contentOf(shownA)).toMatch(/\*\*sample\*\*/);
+    expect(contentOf(shownB)).toMatch(/^Dataset:\n• \*\*shop\*\*: 5 baris, 3 pelanggan/);
+    expect(contentOf(shownB)).not.toMatch(/sample/);
+  });
+
+  it('GIVEN everything above THEN no request hit an unknown route and the token never reached the log', () => {
+    const { fake, logs } = running;
+    expect(fake.unexpectedRequests()).toEqual([]);
+    expect(fake.identifies.map((identify) => identify.intents)).toEqual([1]);
+    expect(logs.join('\n')).not.toContain(fake.token);
+    expect(fake.requests.filter((request) => request.late)).toEqual([]);
+  });
+});
