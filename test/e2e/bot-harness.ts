@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
+import type { Command } from '../../commands/command.js';
 import { COMMANDS } from '../../commands/index.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { startBot, type Bot } from '../../src/transports/discord/bot.js';
@@ -29,7 +30,9 @@ export interface RunningBot {
  * A fake Discord, the slash commands registered through the deploy script, and the real bot (`startBot`, what
  * `npm start` runs) connected to it with DISCORD_API_URL pointing at the fake and a fresh SQLite file.
  */
-export async function startBotAgainstFake(options: { fake?: FakeDiscordOptions; env?: Record<string, string>; shutdownGraceMs?: number } = {}): Promise<RunningBot> {
+export async function startBotAgainstFake(
+  options: { fake?: FakeDiscordOptions; env?: Record<string, string>; shutdownGraceMs?: number; commands?: readonly Command[] } = {},
+): Promise<RunningBot> {
   const fake = await startFakeDiscord(options.fake);
   const dir = mkdtempSync(join(tmpdir(), 'segmenta-e2e-'));
   const parsed = parseConfig({
@@ -43,8 +46,9 @@ export async function startBotAgainstFake(options: { fake?: FakeDiscordOptions; 
   const config = parsed.config;
   const logs: string[] = [];
   const log = createLogger('debug', [fake.token], { write: (line: string) => logs.push(line) });
-  await deployCommands(config, COMMANDS);
-  const bot = await startBot(config, { log, ...(options.shutdownGraceMs !== undefined ? { shutdownGraceMs: options.shutdownGraceMs } : {}) });
+  const commands = options.commands ?? COMMANDS;
+  await deployCommands(config, commands);
+  const bot = await startBot(config, { log, commands, ...(options.shutdownGraceMs !== undefined ? { shutdownGraceMs: options.shutdownGraceMs } : {}) });
   return {
     fake,
     bot,

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, MessageFlags, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import type { Command } from '../../../commands/command.js';
 import { COMMANDS } from '../../../commands/index.js';
 import type { AppContext } from '../../app/context.js';
 import type { Config } from '../../config.js';
@@ -24,6 +25,8 @@ export interface Bot {
 export interface BotOptions {
   log?: Logger;
   shutdownGraceMs?: number;
+  /** The commands to serve; every door serves COMMANDS, tests may add a probe. */
+  commands?: readonly Command[];
 }
 
 /** Tells the user, in the reply they are watching, that their command will not finish. */
@@ -75,7 +78,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const app: AppContext = { db, databasePath: config.DATABASE_PATH, limits: { maxBytes, maxRows: config.MAX_ROWS }, now: () => new Date() };
   const door: DiscordDoor = {
     app,
-    commands: COMMANDS,
+    commands: options.commands ?? COMMANDS,
     download: { allowedOrigins: allowedAttachmentOrigins(config.DISCORD_API_URL), maxBytes, timeoutMs: DOWNLOAD_TIMEOUT_MS },
     log,
   };

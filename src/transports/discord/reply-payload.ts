@@ -52,15 +52,33 @@ function toEmbed(embed: ReplyEmbed, fileNames: ReadonlySet<string>): APIEmbed {
   };
 }
 
-/** Keeps embeds, in order, while the message stays within Discord's 10 embeds and 6,000 characters. */
+/** Drops trailing fields, then shortens the description, until the embed fits `budget` characters. */
+function shrinkEmbed(embed: APIEmbed, budget: number): APIEmbed | undefined {
+  const shrunk: APIEmbed = { ...embed, fields: [...(embed.fields ?? [])] };
+  while (embedSize(shrunk) > budget && shrunk.fields?.length) shrunk.fields.pop();
+  if (!shrunk.fields?.length) delete shrunk.fields;
+  const over = embedSize(shrunk) - budget;
+  if (over > 0 && shrunk.description && shrunk.description.length > over) shrunk.description = clipText(shrunk.description, shrunk.description.length - over);
+  return embedSize(shrunk) <= budget ? shrunk : undefined;
+}
+
+/**
+ * Keeps embeds, in order, while the message stays within Discord's 10 embeds and 6,000 characters; the first one
+ * is shortened rather than dropped, so a reply never loses its only embed.
+ */
 function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
   const kept: APIEmbed[] = [];
   let total = 0;
   for (const embed of embeds.slice(0, LIMITS.embeds)) {
     const size = embedSize(embed);
-    if (total + size > LIMITS.embedTotal) break;
-    kept.push(embed);
-    total += size;
+    if (total + size <= LIMITS.embedTotal) {
+      kept.push(embed);
+      total += size;
+      continue;
+    }
+    const shrunk = kept.length === 0 ? shrinkEmbed(embed, LIMITS.embedTotal) : undefined;
+    if (shrunk) kept.push(shrunk);
+    break;
   }
   return kept;
 }

@@ -1,0 +1,143 @@
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { MessageFlags } from 'discord.js';
+import { z } from 'zod';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineCommand, type Command } from '../../commands/command.js';
+import { COMMANDS } from '../../commands/index.js';
+import { contentOf, finalResponse, MEMBER, startBotAgainstFake, type RunningBot } from './bot-harness.js';
+
+function chartPng(): Buffer {
+  const canvas = createCanvas(1000, 560);
+  const context = canvas.getContext('2d');
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, 1000, 560);
+  context.fillStyle = '#1f77b4';
+  context.fillRect(100, 100, 300, 360);
+  return canvas.toBuffer('image/png');
+}
+
+/** Replies shaped like the segmentation commands' will be, to hold the Discord rendering to Discord's limits. */
+const probes = [
+  defineCommand({
+    path: ['probe', 'overview'],
+    description: { en: 'Probe: a reply with charts and too much text', id: 'Uji: balasan dengan grafik dan teks berlebih' },
+    permission: 'read',
+    options: [{ name: 'k', type: 'integer', description: { en: 'Clusters', id: 'Klaster' } }],
+    schema: z.object({ k: z.number().int().min(2).max(10).default(4) }),
+    async run(_ctx, input) {
+      return {
+        ok: true,
+        text: `Segments for @everyone (k=${input.k})\n${'A line of overview text.\n'.repeat(120)}`,
+        embeds: Array.from({ length: 12 }, (_, i) => ({
+          title: `Segment ${i + 1}`,
+          description: 'd'.repeat(300),
+          fields: Array.from({ length: 30 }, (__, f) => ({ name: `Field ${f}`, value: 'v'.repeat(10), inline: true })),
+          ...(i === 0 ? { image: 'segments.png' } : { image: 'missing.png' }),
+          footer: 'Segmenta',
+          color: 0x1f77b4,
+        })),
+        files: [
+          { name: 'segments.png', data: chartPng(), contentType: 'image/png' },
+          { name: 'customers.csv', data: Buffer.from('customer_id\n12346\n'), contentType: 'text/csv' },
+        ],
+      };
+    },
+  }),
+  defineCommand({
+    path: ['probe', 'card'],
+    description: { en: 'Probe: an ephemeral customer card', id: 'Uji: kartu pelanggan pribadi' },
+    permission: 'read',
+    options: [],
+    schema: z.object({}),
+    async run(ctx) {
+      return { ok: true, ephemeral: true, text: `Customer card in ${ctx.guildId} for ${ctx.locale}` };
+    },
+  }),
+  defineCommand({
+    path: ['probe', 'crash'],
+    description: { en: 'Probe: a command that throws', id: 'Uji: perintah yang gagal' },
+    permission: 'read',
+    options: [],
+    schema: z.object({}),
+    async run() {
+      throw new Error('probe exploded');
+    },
+  }),
+] as unknown as Command[];
+
+describe('Discord replies rendered from plain Reply objects', () => {
+  let running: RunningBot;
+
+  beforeAll(async () => {
+    running = await startBotAgainstFake({ commands: [...COMMANDS, ...probes] });
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+
+  it('GIVEN a reply over every limit THEN it fits Discord: 2000 characters, 10 embeds, 25 fields, PNG shown in its embed, full text attached', async () => {
+    const { fake } = running;
+    const sent = fake.sendCommand({ name: 'probe', subcommand: 'overview', options: { k: 5 }, user: MEMBER });
+
+    const final = await finalResponse(fake, sent.id);
+
+    expect(final.status).toBe(200);
+    expect(contentOf(final).length).toBeLessThanOrEqual(2000);
+    expect(contentOf(final)).toMatch(/^Segments for @everyone \(k=5\)/);
+    expect(final.body).toMatchObject({ allowed_mentions: { parse: [] } });
+    const message = fake.originalMessage(sent.id)!;
+    expect(message.embeds.length).toBeGreaterThan(0);
+    expect(message.embeds.length).toBeLessThanOrEqual(10);
+    expect(message.embeds.every((embed) => (embed.fields?.length ?? 0) <= 25)).toBe(true);
+    expect(final.files.map((file) => file.name)).toEqual(['segments.png', 'customers.csv', 'reply.txt']);
+    expect(final.files[2]?.bytes.toString('utf8')).toContain('A line of overview text.\n'.repeat(120));
+    const image = message.embeds[0]?.image?.url ?? '';
+    expect(image).toBe(message.attachments.find((attachment) => attachment.filename === 'segments.png')?.url);
+    expect(message.embeds[1]?.image).toBeUndefined();
+    const png = await loadImage(fake.attachmentBytes(image)!);
+    expect([png.width, png.height]).toEqual([1000, 560]);
+  });
+
+  it('GIVEN an ephemeral reply THEN the public placeholder is removed and only the asker sees the answer, in their locale', async () => {
+    const { fake } = running;
+    const sent = fake.sendCommand({ name: 'probe', subcommand: 'card', user: MEMBER, locale: 'id' });
+
+    const final = await finalResponse(fake, sent.id);
+
+    expect(final.body).toMatchObject({ flags: MessageFlags.Ephemeral, content: `Customer card in ${fake.guilds[0]!.id} for id` });
+    expect(fake.interactionResponses(sent.id).map((request) => `${request.method} ${request.status}`)).toEqual(['POST 204', 'DELETE 204', 'POST 200']);
+    const visible = fake.channelMessages(fake.guilds[0]!.channels[0]!.id).filter((message) => message.interaction_metadata?.id === sent.id);
+    expect(visible.map((message) => message.flags)).toEqual([MessageFlags.Ephemeral]);
+  });
+
+  it('GIVEN a command that throws THEN the member gets a polite ephemeral line, the log gets the error, the bot keeps serving', async () => {
+    const { fake, logs } = running;
+    const crash = fake.sendCommand({ name: 'probe', subcommand: 'crash', user: MEMBER });
+
+    const refused = await finalResponse(fake, crash.id);
+    const after = await finalResponse(fake, fake.sendCommand({ name: 'datasets', subcommand: 'list', user: MEMBER }).id);
+
+    expect(refused.body).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/^Sorry, something went wrong on our side/) });
+    expect(contentOf(refused)).not.toMatch(/exploded|at /);
+    expect(logs.join('\n')).toMatch(/command probe crash failed \(guild \d+\).*probe exploded/);
+    expect(contentOf(after)).toMatch(/No datasets yet/);
+  });
+
+  it('GIVEN an option Discord lets through but the schema refuses THEN the member is told what is wrong, ephemeral', async () => {
+    const { fake } = running;
+    const sent = fake.sendCommand({ name: 'probe', subcommand: 'overview', options: { k: 40 }, user: MEMBER });
+
+    const final = await finalResponse(fake, sent.id);
+
+    expect(final.body).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/^That does not look right: k:/) });
+  });
+
+  it('GIVEN autocomplete on an option THEN the bot answers within the deadline', async () => {
+    const { fake } = running;
+    const sent = fake.sendAutocomplete({ name: 'datasets', subcommand: 'delete', focused: 'name', options: { name: 'sa' }, user: MEMBER });
+
+    const response = await fake.waitFor((request) => request.interactionId === sent.id);
+
+    expect(response).toMatchObject({ status: 204, late: false, body: { type: 8, data: { choices: [] } } });
+  });
+});
