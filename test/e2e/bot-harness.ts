@@ -31,7 +31,7 @@ export interface RunningBot {
  * `npm start` runs) connected to it with DISCORD_API_URL pointing at the fake and a fresh SQLite file.
  */
 export async function startBotAgainstFake(
-  options: { fake?: FakeDiscordOptions; env?: Record<string, string>; shutdownGraceMs?: number; commands?: readonly Command[] } = {},
+  options: { fake?: FakeDiscordOptions; env?: Record<string, string>; shutdownGraceMs?: number; commands?: readonly Command[]; now?: () => number } = {},
 ): Promise<RunningBot> {
   const fake = await startFakeDiscord(options.fake);
   const dir = mkdtempSync(join(tmpdir(), 'segmenta-e2e-'));
@@ -48,7 +48,12 @@ export async function startBotAgainstFake(
   const log = createLogger('debug', [fake.token], { write: (line: string) => logs.push(line) });
   const commands = options.commands ?? COMMANDS;
   await deployCommands(config, commands);
-  const bot = await startBot(config, { log, commands, ...(options.shutdownGraceMs !== undefined ? { shutdownGraceMs: options.shutdownGraceMs } : {}) });
+  const bot = await startBot(config, {
+    log,
+    commands,
+    ...(options.shutdownGraceMs !== undefined ? { shutdownGraceMs: options.shutdownGraceMs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   return {
     fake,
     bot,

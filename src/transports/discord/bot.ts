@@ -27,6 +27,8 @@ export interface BotOptions {
   shutdownGraceMs?: number;
   /** The commands to serve; every door serves COMMANDS, tests may add a probe. */
   commands?: readonly Command[];
+  /** The clock interaction ages are measured with; tests pass the fake Discord's. */
+  now?: () => number;
 }
 
 /** Tells the user, in the reply they are watching, that their command will not finish. */
@@ -81,6 +83,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     commands: options.commands ?? COMMANDS,
     download: { allowedOrigins: allowedAttachmentOrigins(config.DISCORD_API_URL), maxBytes, timeoutMs: DOWNLOAD_TIMEOUT_MS },
     log,
+    now: options.now ?? Date.now,
   };
   const work = new RunningWork((error) => log.error('command failed', error));
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL }, allowedMentions: NO_MENTIONS });

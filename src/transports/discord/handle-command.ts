@@ -17,7 +17,12 @@ export interface DiscordDoor {
   commands: readonly Command[];
   download: DownloadPolicy;
   log: Logger;
+  /** Milliseconds since the epoch; interaction ages are measured with it. */
+  now: () => number;
 }
+
+/** Interaction tokens work for 15 minutes; past 14 an answer goes to the channel as a message instead. */
+export const TOKEN_SAFE_AGE_MS = 14 * 60 * 1_000;
 
 /** The command a slash command and optional subcommand name. */
 export function commandFor(commands: readonly Command[], name: string, subcommand: string | null): Command | undefined {
@@ -82,10 +87,20 @@ async function collectOptions(
 
 /**
  * The final answer in place of the "thinking…" placeholder. The placeholder is public, so an ephemeral reply
- * (an error, a customer card) deletes it and comes as an ephemeral follow-up instead.
+ * (an error, a customer card) deletes it and comes as an ephemeral follow-up instead. Work that outlived the
+ * interaction token is posted in the channel, unless it was meant for the asker's eyes only.
  */
-async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply): Promise<void> {
+async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply, door: DiscordDoor): Promise<void> {
   const payload = replyPayload(reply);
+  if (door.now() - interaction.createdTimestamp > TOKEN_SAFE_AGE_MS) {
+    const channel = interaction.channel;
+    if (reply.ephemeral || !channel?.isSendable()) {
+      door.log.warn(`/${interaction.commandName} in guild ${interaction.guildId ?? '-'} finished after its token expired; the answer could not be delivered`);
+      return;
+    }
+    await channel.send(payload);
+    return;
+  }
   if (reply.ephemeral) {
     await interaction.deleteReply();
     await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
@@ -128,5 +143,5 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, do
       )
     : refusal(refusalText(collected.refusal, locale));
   await progress.settle();
-  await sendReply(interaction, reply);
+  await sendReply(interaction, reply, door);
 }
