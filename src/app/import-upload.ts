@@ -6,7 +6,7 @@ import { IngestError, type IngestErrorCode, type IngestOptions } from '../ingest
 import { datasetsRepository } from '../store/datasets.js';
 import { refreshPlannerStatistics } from '../store/planner-statistics.js';
 import type { Db } from '../store/open-database.js';
-import { transactionsRepository } from '../store/transactions.js';
+import { transactionsRepository, writeInBulk } from '../store/transactions.js';
 import { uploadsRepository } from '../store/uploads.js';
 import { fileFigures, skippedCounts, type ImportReport } from './import-report.js';
 import type { ProgressListener } from './reply.js';
@@ -50,7 +50,7 @@ export async function importUpload(db: Db, request: UploadRequest, onProgress: P
     const total = parsed.rows.length;
     onProgress({ stage: 'writing', done: 0, total, unit: 'rows' });
 
-    const write = db.transaction(() => {
+    const { imported, alreadyUploaded } = writeInBulk(db, () => {
       const target = datasets.findOrCreate(request.guildId, dataset, 'transactions', now);
       const alreadyUploaded = uploads.findBySha256(request.guildId, target.datasetId, sha256) !== undefined;
       if (request.mode === 'replace') transactions.deleteDataset(request.guildId, target.datasetId);
@@ -85,7 +85,6 @@ export async function importUpload(db: Db, request: UploadRequest, onProgress: P
       uploads.setCounts(request.guildId, uploadId, imported, total - imported);
       return { imported, alreadyUploaded };
     });
-    const { imported, alreadyUploaded } = write.immediate();
     if (imported > 0) refreshPlannerStatistics(db);
     onProgress({ stage: 'done', done: total, total, unit: 'rows' });
 
