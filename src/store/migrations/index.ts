@@ -1,4 +1,5 @@
 import { m001Initial } from './001-initial.js';
+import { m002SegmentationRuns } from './002-segmentation-runs.js';
 
 /** Migration N is MIGRATIONS[N - 1]. Append only: a released migration never changes. */
-export const MIGRATIONS: readonly string[] = [m001Initial];
+export const MIGRATIONS: readonly string[] = [m001Initial, m002SegmentationRuns];

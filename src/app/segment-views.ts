@@ -1,0 +1,133 @@
+import { GRID_SEGMENTS } from '../segment/grid.js';
+import type { PlaybookAction, SegmentName } from '../segment/playbook.js';
+import type { SegmentProfile } from '../segment/profile.js';
+import type { Db } from '../store/open-database.js';
+import { runsRepository, type RunCustomer, type RunRecord } from '../store/runs.js';
+import type { DatasetRecord } from '../store/datasets.js';
+import { isoWallClock } from './import-report.js';
+import { workspaceActions } from './playbook-source.js';
+import { resolveDataset, type DatasetLookup } from './resolve-dataset.js';
+
+export type Lens = 'clusters' | 'grid';
+
+export interface SegmentView {
+  /** Unique label within the run ("Champions", or "Champions 2" when two clusters share a name). */
+  name: string;
+  /** The playbook's segment name behind the label. */
+  segmentName: SegmentName;
+  rank: number;
+  customers: number;
+  customerShare: number;
+  revenue: number;
+  revenueShare: number;
+  recencyMedian: number;
+  frequencyMedian: number;
+  monetaryMedian: number;
+  recencyMean: number;
+  frequencyMean: number;
+  monetaryMean: number;
+  averageOrderValue: number;
+  topCountries: SegmentProfile['topCountries'];
+  topProducts: SegmentProfile['topProducts'];
+  explanation: { en: string; id: string } | null;
+  actions: readonly PlaybookAction[];
+}
+
+export interface RunView {
+  runId: number;
+  dataset: string;
+  lens: Lens;
+  method: RunRecord['method'];
+  k: number | null;
+  silhouette: number | null;
+  silhouetteSampled: boolean;
+  convention: RunRecord['convention'];
+  asOf: string | null;
+  createdAt: string;
+  customers: number;
+  fallback: RunRecord['details']['fallback'];
+  candidates: RunRecord['details']['candidates'];
+  segments: SegmentView[];
+}
+
+export type LatestRun =
+  | { ok: true; dataset: DatasetRecord; run: RunRecord }
+  | Extract<DatasetLookup, { ok: false }>
+  | { ok: false; code: 'no_segmentation'; details: { dataset: string } };
+
+/** The newest run of the named (or newest) dataset. */
+export function latestRun(db: Db, guildId: string, datasetName: string | undefined): LatestRun {
+  const found = resolveDataset(db, guildId, datasetName);
+  if (!found.ok) return found;
+  const run = runsRepository(db).latest(guildId, found.dataset.datasetId);
+  if (!run) return { ok: false, code: 'no_segmentation', details: { dataset: found.dataset.name } };
+  return { ok: true, dataset: found.dataset, run };
+}
+
+/**
+ * The run as a marketing team reads it through one lens: segments most valuable first, each with its size,
+ * revenue, typical customer and the actions that fit. A grid-only run shows the grid whatever lens was asked.
+ */
+export function runView(db: Db, guildId: string, dataset: DatasetRecord, run: RunRecord, lens: Lens): RunView {
+  const shown: Lens = run.method === 'grid' ? 'grid' : lens;
+  const actions = workspaceActions(db, guildId);
+  const chosen = run.details.candidates.find((candidate) => candidate.k === run.k);
+  const clusters = new Map(run.details.segments.map((segment) => [segment.label, segment]));
+  const profiles = shown === 'clusters' ? run.details.clusterProfiles : run.details.gridProfiles;
+  const gridOrder = (name: string) => (GRID_SEGMENTS as readonly string[]).indexOf(name);
+  const segments = profiles
+    .map((profile): SegmentView => {
+      const cluster = clusters.get(profile.segment);
+      const segmentName = (shown === 'clusters' ? cluster!.name : profile.segment) as SegmentName;
+      return {
+        name: profile.segment,
+        segmentName,
+        rank: shown === 'clusters' ? cluster!.rank : gridOrder(profile.segment) + 1,
+        customers: profile.customers,
+        customerShare: profile.customerShare,
+        revenue: profile.revenue,
+        revenueShare: profile.revenueShare,
+        recencyMedian: profile.median.recencyDays,
+        frequencyMedian: profile.median.frequency,
+        monetaryMedian: profile.median.monetary,
+        recencyMean: profile.mean.recencyDays,
+        frequencyMean: profile.mean.frequency,
+        monetaryMean: profile.mean.monetary,
+        averageOrderValue: profile.averageOrderValue,
+        topCountries: profile.topCountries,
+        topProducts: profile.topProducts,
+        explanation: shown === 'clusters' ? cluster!.explanation : null,
+        actions: actions(segmentName),
+      };
+    })
+    .sort((a, b) => a.rank - b.rank);
+  return {
+    runId: run.runId,
+    dataset: dataset.name,
+    lens: shown,
+    method: run.method,
+    k: run.k,
+    silhouette: chosen?.silhouette ?? null,
+    silhouetteSampled: run.details.silhouetteSampled,
+    convention: run.convention,
+    asOf: run.asOf === null ? null : isoWallClock(run.asOf),
+    createdAt: run.createdAt,
+    customers: run.customers,
+    fallback: run.details.fallback,
+    candidates: run.details.candidates,
+    segments,
+  };
+}
+
+
+/** Finds a segment by the name a person typed, ignoring case and spacing, in the run's clusters then its grid. */
+export function findSegment(run: RunRecord, typed: string): { label: string; lens: Lens } | undefined {
+  const key = (text: string) => text.toLowerCase().replace(/[\s_'’-]+/g, '');
+  const wanted = key(typed);
+  const cluster = run.details.segments.find((segment) => key(segment.label) === wanted);
+  if (cluster) return { label: cluster.label, lens: 'clusters' };
+  const grid = run.details.gridProfiles.find((profile) => key(profile.segment) === wanted);
+  return grid && { label: grid.segment, lens: 'grid' };
+}
+
+export type { RunCustomer };

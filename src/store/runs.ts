@@ -1,0 +1,145 @@
+import type { GridSegmentName } from '../segment/grid.js';
+import type { SegmentProfile } from '../segment/profile.js';
+import type { RfmConvention, RfmScores } from '../segment/types.js';
+import type { SegmentationResult } from '../segment/segment-customers.js';
+import type { Db } from './open-database.js';
+
+/** The parts of a run read whole: curves, scaling, centroids and the profiles of both lenses. */
+export interface RunDetails {
+  fallback: SegmentationResult['fallback'];
+  forcedK: boolean;
+  kRange: SegmentationResult['kRange'];
+  candidates: SegmentationResult['candidates'];
+  silhouetteSampled: boolean;
+  scaling: SegmentationResult['scaling'];
+  medians: SegmentationResult['medians'];
+  segments: SegmentationResult['segments'];
+  clusterProfiles: SegmentProfile[];
+  gridProfiles: SegmentProfile[];
+}
+
+export interface NewRun {
+  guildId: string;
+  datasetId: number;
+  createdAt: string;
+  asOf: number | null;
+  convention: RfmConvention;
+  method: 'kmeans' | 'grid';
+  k: number | null;
+  seed: number;
+  customers: number;
+  details: RunDetails;
+}
+
+export interface RunRecord extends NewRun {
+  runId: number;
+}
+
+export interface RunCustomer {
+  customerId: string;
+  recencyDays: number;
+  frequency: number;
+  monetary: number;
+  firstPurchase: number;
+  lastPurchase: number;
+  averageOrderValue: number;
+  returnRate: number;
+  scores: RfmScores;
+  percentiles: { r: number; f: number; m: number };
+  cluster: number | null;
+  segment: string | null;
+  gridSegment: GridSegmentName;
+}
+
+interface RunRow extends Omit<NewRun, 'details'> {
+  runId: number;
+  details: string;
+}
+
+interface RunCustomerRow {
+  customerId: string; recencyDays: number; frequency: number; monetary: number; firstPurchase: number; lastPurchase: number;
+  averageOrderValue: number; returnRate: number; r: number; f: number; m: number; rPercentile: number; fPercentile: number;
+  mPercentile: number; cluster: number | null; segment: string | null; gridSegment: string;
+}
+
+const RUN_COLUMNS = `run_id AS runId, guild_id AS guildId, dataset_id AS datasetId, created_at AS createdAt, as_of AS asOf,
+  convention, method, k, seed, customers, details`;
+const CUSTOMER_COLUMNS = `customer_id AS customerId, recency_days AS recencyDays, frequency, monetary, first_purchase AS firstPurchase,
+  last_purchase AS lastPurchase, average_order_value AS averageOrderValue, return_rate AS returnRate, r_score AS r, f_score AS f,
+  m_score AS m, r_percentile AS rPercentile, f_percentile AS fPercentile, m_percentile AS mPercentile, cluster, segment,
+  grid_segment AS gridSegment`;
+
+const toRun = (row: RunRow): RunRecord => ({ ...row, details: JSON.parse(row.details) as RunDetails });
+const toCustomer = (row: RunCustomerRow): RunCustomer => ({
+  customerId: row.customerId, recencyDays: row.recencyDays, frequency: row.frequency, monetary: row.monetary,
+  firstPurchase: row.firstPurchase, lastPurchase: row.lastPurchase, averageOrderValue: row.averageOrderValue, returnRate: row.returnRate,
+  scores: { r: row.r, f: row.f, m: row.m } as RfmScores,
+  percentiles: { r: row.rPercentile, f: row.fPercentile, m: row.mPercentile },
+  cluster: row.cluster, segment: row.segment, gridSegment: row.gridSegment as GridSegmentName,
+});
+
+/** Segmentation runs and their customers. Every statement filters on guild_id. */
+export function runsRepository(db: Db) {
+  const insertRun = db.prepare(
+    `INSERT INTO segmentation_runs (guild_id, dataset_id, created_at, as_of, convention, method, k, seed, customers, details)
+     VALUES (@guildId, @datasetId, @createdAt, @asOf, @convention, @method, @k, @seed, @customers, @details)`,
+  );
+  const setDetails = db.prepare<{ guildId: string; runId: number; details: string }>(
+    `UPDATE segmentation_runs SET details = @details WHERE guild_id = @guildId AND run_id = @runId`,
+  );
+  const insertCustomer = db.prepare(
+    `INSERT INTO run_customers (guild_id, run_id, customer_id, recency_days, frequency, monetary, first_purchase, last_purchase,
+       average_order_value, return_rate, r_score, f_score, m_score, r_percentile, f_percentile, m_percentile, cluster, segment, grid_segment)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const latest = db.prepare<{ guildId: string; datasetId: number }, RunRow>(
+    `SELECT ${RUN_COLUMNS} FROM segmentation_runs WHERE guild_id = @guildId AND dataset_id = @datasetId ORDER BY run_id DESC LIMIT 1`,
+  );
+  const customer = db.prepare<{ guildId: string; runId: number; customerId: string }, RunCustomerRow>(
+    `SELECT ${CUSTOMER_COLUMNS} FROM run_customers WHERE guild_id = @guildId AND run_id = @runId AND customer_id = @customerId`,
+  );
+  const bySegment = db.prepare<{ guildId: string; runId: number; segment: string }, RunCustomerRow>(
+    `SELECT ${CUSTOMER_COLUMNS} FROM run_customers WHERE guild_id = @guildId AND run_id = @runId AND segment = @segment
+      ORDER BY monetary DESC, customer_id`,
+  );
+  const byGridSegment = db.prepare<{ guildId: string; runId: number; segment: string }, RunCustomerRow>(
+    `SELECT ${CUSTOMER_COLUMNS} FROM run_customers WHERE guild_id = @guildId AND run_id = @runId AND grid_segment = @segment
+      ORDER BY monetary DESC, customer_id`,
+  );
+  const idsWithPrefix = db
+    .prepare<{ guildId: string; runId: number; prefix: string; limit: number }>(
+      `SELECT customer_id FROM run_customers
+        WHERE guild_id = @guildId AND run_id = @runId AND customer_id >= @prefix AND customer_id < @prefix || char(1114111)
+        ORDER BY customer_id LIMIT @limit`,
+    )
+    .pluck();
+  return {
+    /** Stores a run and its customers; call inside a transaction. Returns the new run id. */
+    insert(run: NewRun, customers: readonly RunCustomer[]): number {
+      const runId = Number(insertRun.run({ ...run, details: JSON.stringify(run.details) }).lastInsertRowid);
+      for (const c of customers) {
+        insertCustomer.run(
+          run.guildId, runId, c.customerId, c.recencyDays, c.frequency, c.monetary, c.firstPurchase, c.lastPurchase,
+          c.averageOrderValue, c.returnRate, c.scores.r, c.scores.f, c.scores.m, c.percentiles.r, c.percentiles.f, c.percentiles.m,
+          c.cluster, c.segment, c.gridSegment,
+        );
+      }
+      return runId;
+    },
+    setDetails: (guildId: string, runId: number, details: RunDetails) => setDetails.run({ guildId, runId, details: JSON.stringify(details) }),
+    latest(guildId: string, datasetId: number): RunRecord | undefined {
+      const row = latest.get({ guildId, datasetId });
+      return row && toRun(row);
+    },
+    customer(guildId: string, runId: number, customerId: string): RunCustomer | undefined {
+      const row = customer.get({ guildId, runId, customerId });
+      return row && toCustomer(row);
+    },
+    members(guildId: string, runId: number, segment: string, lens: 'clusters' | 'grid'): RunCustomer[] {
+      return (lens === 'clusters' ? bySegment : byGridSegment).all({ guildId, runId, segment }).map(toCustomer);
+    },
+    customerIdsStartingWith: (guildId: string, runId: number, prefix: string, limit: number): string[] =>
+      idsWithPrefix.all({ guildId, runId, prefix, limit }) as string[],
+  };
+}
+export type RunsRepository = ReturnType<typeof runsRepository>;

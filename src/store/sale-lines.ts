@@ -1,0 +1,37 @@
+import type { SaleLine } from '../segment/types.js';
+import type { Db } from './open-database.js';
+
+type RawLine = [
+  customerId: string, invoice: string | null, ts: number, quantity: number | null, unitPrice: number | null, amount: number,
+  isReturn: 0 | 1, product: string | null, country: string | null,
+];
+
+/** A sale line with what the profiles count beside RFM: the product (description, else code) and the country. */
+export interface ProfiledSaleLine extends SaleLine {
+  product: string | null;
+  country: string | null;
+}
+
+/** What segmentation reads of a dataset. Anonymous sales have no customer and are left out here. */
+export function saleLinesRepository(db: Db) {
+  const lines = db
+    .prepare<{ guildId: string; datasetId: number }>(
+      `SELECT customer_id, invoice, ts, quantity, unit_price, amount, is_return, coalesce(description, product), country
+         FROM transactions
+        WHERE guild_id = @guildId AND dataset_id = @datasetId AND customer_id IS NOT NULL`,
+    )
+    .raw();
+
+  return {
+    /**
+     * Every line with a customer id, in one pass: segmentation also needs each customer's country and the
+     * products bought per segment, and each extra query over the dataset costs as much as this one.
+     */
+    profiledSaleLines(guildId: string, datasetId: number): ProfiledSaleLine[] {
+      return (lines.all({ guildId, datasetId }) as RawLine[]).map((row) => ({
+        customerId: row[0], invoice: row[1], timestamp: row[2], quantity: row[3], unitPrice: row[4], amount: row[5],
+        isReturn: row[6] === 1, product: row[7], country: row[8],
+      }));
+    },
+  };
+}

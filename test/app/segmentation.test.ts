@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { customerCard, customerIdsStartingWith } from '../../src/app/customer-card.js';
+import { importUpload } from '../../src/app/import-upload.js';
+import { runSegmentationInWorker } from '../../src/app/run-segmentation.js';
+import { segmentActions } from '../../src/app/segment-actions.js';
+import { segmentDataset } from '../../src/app/segment-dataset.js';
+import { exportSegment } from '../../src/app/segment-export.js';
+import { latestRun, runView } from '../../src/app/segment-views.js';
+import { csv, projectFile, temporaryApp } from '../helpers.js';
+
+const sample = new Uint8Array(readFileSync(projectFile('data/sample_online_retail.csv')));
+const header = 'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country';
+
+describe('segmentation use-cases', () => {
+  let app: ReturnType<typeof temporaryApp>;
+  const upload = (guildId: string, bytes = sample, dataset = 'shop') =>
+    importUpload(app.db, { guildId, userId: 'u', fileName: 'sample.csv', bytes, mode: 'append', dataset, ingest: {} });
+  const segment = (guildId: string, extra: { k?: number; convention?: 'net' | 'gross'; asOf?: number } = {}) =>
+    segmentDataset(app.db, { guildId, convention: 'net', now: new Date('2026-01-01T00:00:00Z'), ...extra });
+
+  beforeEach(() => {
+    app = temporaryApp();
+  });
+  afterEach(() => app.cleanup());
+
+  it('GIVEN an uploaded export WHEN segmented THEN every customer is stored with a cluster segment and a grid segment', async () => {
+    await upload('guild-a');
+    const outcome = segment('guild-a');
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.run).toMatchObject({ dataset: 'shop', method: 'kmeans' });
+    expect(outcome.run.k).toBeGreaterThanOrEqual(3);
+    expect(outcome.run.k).toBeLessThanOrEqual(8);
+    const rows = app.db.prepare('SELECT count(*) AS n, count(segment) AS clustered FROM run_customers WHERE guild_id = ?').get('guild-a') as { n: number; clustered: number };
+    expect(rows.n).toBe(outcome.run.customers);
+    expect(rows.clustered).toBe(outcome.run.customers);
+  });
+
+  it('GIVEN two runs THEN the second is added beside the first, never over it', async () => {
+    await upload('guild-a');
+    const first = segment('guild-a');
+    const second = segment('guild-a', { k: 3, convention: 'gross' });
+    expect(first.ok && second.ok).toBe(true);
+    if (!first.ok || !second.ok) return;
+    expect(second.run.runId).not.toBe(first.run.runId);
+    const runs = app.db.prepare('SELECT run_id AS runId, k, convention FROM segmentation_runs WHERE guild_id = ? ORDER BY run_id').all('guild-a');
+    expect(runs).toEqual([
+      { runId: first.run.runId, k: first.run.k, convention: 'net' },
+      { runId: second.run.runId, k: 3, convention: 'gross' },
+    ]);
+    const latest = latestRun(app.db, 'guild-a', undefined);
+    expect(latest.ok && latest.run.runId).toBe(second.run.runId);
+  });
+
+  it('GIVEN a run THEN the overview lists segments most valuable first, with shares adding up and actions for each', async () => {
+    await upload('guild-a');
+    segment('guild-a');
+    const latest = latestRun(app.db, 'guild-a', undefined);
+    if (!latest.ok) throw new Error(latest.code);
+    for (const lens of ['clusters', 'grid'] as const) {
+      const view = runView(app.db, 'guild-a', latest.dataset, latest.run, lens);
+      expect(view.segments.map((s) => s.rank)).toEqual([...view.segments.map((s) => s.rank)].sort((a, b) => a - b));
+      expect(view.segments.reduce((sum, s) => sum + s.customers, 0)).toBe(view.customers);
+      expect(view.segments.reduce((sum, s) => sum + s.customerShare, 0)).toBeCloseTo(1, 9);
+      for (const s of view.segments) expect(s.actions.length).toBeGreaterThanOrEqual(3);
+    }
+    const clusters = runView(app.db, 'guild-a', latest.dataset, latest.run, 'clusters');
+    expect(clusters.segments[0]!.monetaryMedian).toBeGreaterThan(clusters.segments.at(-1)!.monetaryMedian);
+    expect(clusters.segments[0]!.topCountries[0]?.name).toBe('United Kingdom');
+  });
+
+  it('GIVEN the same customer ids in two servers THEN each sees only its own run and customers', async () => {
+    const other = csv(`${header}\n900001,85123A,OTHER SHOP ITEM,1,2011-01-05 10:00:00,999.00,13694.0,France\n`);
+    await upload('guild-a');
+    await upload('guild-b', other);
+    segment('guild-a');
+    segment('guild-b');
+    const a = customerCard(app.db, 'guild-a', undefined, '13694');
+    const b = customerCard(app.db, 'guild-b', undefined, '13694');
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok) return;
+    expect(b.card.monetary).toBe(999);
+    expect(b.card.frequency).toBe(1);
+    expect(a.card.frequency).toBeGreaterThan(10);
+    expect(b.card.lastPurchases.map((p) => p.invoice)).toEqual(['900001']);
+    expect(customerIdsStartingWith(app.db, 'guild-b', undefined, '')).toEqual(['13694']);
+    expect(customerCard(app.db, 'guild-c', undefined, '13694')).toMatchObject({ ok: false, code: 'no_datasets' });
+  });
+
+  it('GIVEN a customer THEN the card carries RFM, scores, percentiles, segment explanation, purchases and actions', async () => {
+    await upload('guild-a');
+    segment('guild-a');
+    const outcome = customerCard(app.db, 'guild-a', 'shop', '13694');
+    if (!outcome.ok) throw new Error(outcome.code);
+    const { card } = outcome;
+    expect(card.scores).toEqual({ r: 5, f: 5, m: 5 });
+    expect(card.percentiles.m).toBeGreaterThan(99);
+    expect(card.explanation?.en).toMatch(/days ago/);
+    expect(card.lastPurchases).toHaveLength(5);
+    expect(card.lastPurchases[0]!.date >= card.lastPurchases[4]!.date).toBe(true);
+    expect(card.actions.length).toBeGreaterThanOrEqual(3);
+    const missing = customerCard(app.db, 'guild-a', 'shop', '1369');
+    expect(missing).toMatchObject({ ok: false, code: 'customer_not_found' });
+  });
+
+  it('GIVEN a segment export THEN the CSV holds exactly its customers, and a formula-looking id is neutralised', async () => {
+    const tricky = csv(
+      `${header}\n` +
+        Array.from({ length: 40 }, (_, i) => `5000${i},A${i},ITEM,1,2011-0${(i % 9) + 1}-0${(i % 7) + 1} 10:00:00,${i + 1}.00,${i === 0 ? '=HYPERLINK("x")' : 20000 + i},UK`).join('\n') +
+        '\n',
+    );
+    await upload('guild-a', tricky);
+    segment('guild-a');
+    const latest = latestRun(app.db, 'guild-a', undefined);
+    if (!latest.ok) throw new Error(latest.code);
+    const withTricky = app.db.prepare('SELECT grid_segment FROM run_customers WHERE guild_id = ? AND customer_id LIKE ?').pluck().get('guild-a', '=%') as string;
+    const exported = exportSegment(app.db, 'guild-a', undefined, withTricky.toLowerCase());
+    if (!exported.ok) throw new Error(exported.code);
+    const lines = exported.export.csv.trim().split('\r\n');
+    expect(lines[0]).toBe('customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,segment,grid_segment');
+    expect(lines).toHaveLength(exported.export.customers + 1);
+    expect(lines.some((line) => line.startsWith(`"'=HYPERLINK(""x"")"`))).toBe(true);
+    expect(exportSegment(app.db, 'guild-a', undefined, 'Nobody')).toMatchObject({ ok: false, code: 'segment_not_found' });
+  });
+
+  it('GIVEN too few customers THEN the run falls back to the grid and says why', async () => {
+    await upload('guild-a', csv(`${header}\n1,A,ITEM,1,2011-01-05 10:00:00,5.00,1.0,UK\n2,A,ITEM,1,2011-02-05 10:00:00,5.00,2.0,UK\n`));
+    const outcome = segment('guild-a');
+    expect(outcome).toMatchObject({ ok: true, run: { method: 'grid', k: null, fallback: { reason: 'too_few_customers' } } });
+    const latest = latestRun(app.db, 'guild-a', undefined);
+    if (!latest.ok) throw new Error(latest.code);
+    expect(runView(app.db, 'guild-a', latest.dataset, latest.run, 'clusters').lens).toBe('grid');
+  });
+
+  it('GIVEN the playbook THEN actions are found by run label or by any segment name', async () => {
+    expect(segmentActions(app.db, 'guild-a', "can't lose them")).toMatchObject({ ok: true, segmentName: "Can't Lose Them" });
+    expect(segmentActions(app.db, 'guild-a', 'Nope')).toMatchObject({ ok: false, code: 'segment_not_found' });
+  });
+
+  it('GIVEN the worker THEN it stores the same run a direct call would', async () => {
+    await upload('guild-a');
+    const viaWorker = await runSegmentationInWorker(app.databasePath, { guildId: 'guild-a', convention: 'net', now: new Date() });
+    const direct = segment('guild-a');
+    expect(viaWorker.ok && direct.ok).toBe(true);
+    if (!viaWorker.ok || !direct.ok) return;
+    expect(viaWorker.run.k).toBe(direct.run.k);
+    const segmentsOf = (runId: number) => app.db.prepare('SELECT customer_id, segment FROM run_customers WHERE guild_id = ? AND run_id = ? ORDER BY 1').all('guild-a', runId);
+    expect(segmentsOf(viaWorker.run.runId)).toEqual(segmentsOf(direct.run.runId));
+  });
+});
