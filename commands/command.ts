@@ -35,9 +35,13 @@ export interface Command<Schema extends z.ZodType = z.ZodType> {
   options: readonly OptionSpec[];
   /** Parses the raw option values (strings, numbers, FileInput) a door collected. */
   schema: Schema;
+  /** The words that call it from the CLI when they differ from `path` (`segmenta customer 12346`). */
+  cliPath?: readonly string[];
   /** 'manage': Manage Server only. 'read': anyone allowed to read results. */
   permission: 'manage' | 'read';
   run(ctx: CommandContext, input: z.infer<Schema>): Promise<Reply>;
+  /** Choices for an option marked `autocomplete`, from what was typed so far (Discord shows at most 25). */
+  autocomplete?(ctx: CommandContext, option: string, typed: string, options: Record<string, unknown>): string[];
 }
 
 /** Identity helper that keeps the schema's type flowing into run(). */

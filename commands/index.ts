@@ -1,7 +1,14 @@
+import actions from './actions.js';
 import type { Command } from './command.js';
 import datasetsDelete from './datasets-delete.js';
 import datasetsList from './datasets-list.js';
+import segmentCustomer from './segment-customer.js';
+import segmentList from './segment-list.js';
+import segmentRun from './segment-run.js';
+import segments from './segments.js';
 import upload from './upload.js';
 
 /** Every command, once. Each door (Discord, console, CLI) builds itself from this list. */
-export const COMMANDS: readonly Command[] = [upload, datasetsList, datasetsDelete] as unknown as readonly Command[];
+export const COMMANDS: readonly Command[] = [
+  upload, datasetsList, datasetsDelete, segmentRun, segments, segmentCustomer, segmentList, actions,
+] as unknown as readonly Command[];

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { runImportInWorker } from '../src/app/run-import.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
-import { importReply } from '../src/app/replies/import-reply.js';
+import { importReply, importThenSegments } from '../src/app/replies/import-reply.js';
+import { segmentsReply } from '../src/app/replies/segments-reply.js';
+import { runSegmentationInWorker } from '../src/app/run-segmentation.js';
+import { latestRun, runView } from '../src/app/segment-views.js';
 import { defineCommand } from './command.js';
 import { datasetName, fileInput, optionalText } from './schemas.js';
 
@@ -86,6 +89,17 @@ export default defineCommand({
       },
       ctx.progress,
     );
-    return outcome.ok ? importReply(outcome.report, ctx.locale) : failureReply(outcome.code, outcome.details, ctx.locale);
+    if (!outcome.ok) return failureReply(outcome.code, outcome.details, ctx.locale);
+    const imported = importReply(outcome.report, ctx.locale);
+    // Every upload is followed by a fresh segmentation, so the reply can show the new segments at once.
+    ctx.progress({ stage: 'segmenting', done: 0, unit: 'steps' });
+    const segmented = await runSegmentationInWorker(ctx.app.databasePath, {
+      guildId: ctx.guildId, dataset: outcome.report.dataset, convention: 'net', now: ctx.app.now(),
+    });
+    const latest = segmented.ok ? latestRun(ctx.app.db, ctx.guildId, outcome.report.dataset) : segmented;
+    const overview = latest.ok
+      ? segmentsReply(runView(ctx.app.db, ctx.guildId, latest.dataset, latest.run, 'clusters'), ctx.locale)
+      : failureReply(latest.code, latest.details, ctx.locale);
+    return importThenSegments(imported, overview);
   },
 });

@@ -1,7 +1,16 @@
 import type { UploadFailureCode } from './import-upload.js';
 import type { Locale } from './reply.js';
 
-export type FailureCode = UploadFailureCode | 'dataset_not_found' | 'invalid_input' | 'no_datasets';
+export type FailureCode =
+  | UploadFailureCode
+  | 'dataset_not_found'
+  | 'invalid_input'
+  | 'no_datasets'
+  | 'no_segmentation'
+  | 'no_customers'
+  | 'customer_not_found'
+  | 'segment_not_found'
+  | 'invalid_date';
 
 type Details = Record<string, unknown>;
 type Template = (d: Details) => string;
@@ -109,6 +118,26 @@ const templates: Record<FailureCode, Record<Locale, Template>> = {
   no_datasets: {
     en: () => 'Nothing has been uploaded yet. Upload your transaction export first.',
     id: () => 'Belum ada data yang diunggah. Unggah ekspor transaksi Anda terlebih dahulu.',
+  },
+  no_segmentation: {
+    en: (d) => `Dataset '${String(d.dataset)}' has not been segmented yet. Run segment (Discord: /segments with k:) to segment it.`,
+    id: (d) => `Dataset '${String(d.dataset)}' belum disegmentasi. Jalankan segment (Discord: /segments dengan k:) untuk menyegmentasinya.`,
+  },
+  no_customers: {
+    en: (d) => `Dataset '${String(d.dataset)}' has no purchases with a customer id, so there is nobody to segment. Upload an export with a customer column, or choose one with customer_column:.`,
+    id: (d) => `Dataset '${String(d.dataset)}' tidak memiliki pembelian dengan ID pelanggan, jadi tidak ada yang bisa disegmentasi. Unggah ekspor dengan kolom pelanggan, atau pilih dengan customer_column:.`,
+  },
+  customer_not_found: {
+    en: (d) => `There is no customer '${String(d.customerId)}' in dataset '${String(d.dataset)}'.${Array.isArray(d.suggestions) && d.suggestions.length ? ` Did you mean ${list(d.suggestions)}?` : ''}`,
+    id: (d) => `Tidak ada pelanggan '${String(d.customerId)}' di dataset '${String(d.dataset)}'.${Array.isArray(d.suggestions) && d.suggestions.length ? ` Mungkin maksud Anda ${list(d.suggestions)}?` : ''}`,
+  },
+  segment_not_found: {
+    en: (d) => `There is no segment '${String(d.segment)}'. Segments in the latest run: ${list(d.available)}.`,
+    id: (d) => `Tidak ada segmen '${String(d.segment)}'. Segmen di hasil terbaru: ${list(d.available)}.`,
+  },
+  invalid_date: {
+    en: (d) => `'${String(d.value)}' is not a date. Write it as YYYY-MM-DD (for example 2011-12-10) or 'today'.`,
+    id: (d) => `'${String(d.value)}' bukan tanggal. Tulis sebagai YYYY-MM-DD (misalnya 2011-12-10) atau 'today'.`,
   },
   invalid_input: {
     en: (d) => `That does not look right: ${String(d.problems ?? '')}`,

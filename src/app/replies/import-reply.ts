@@ -82,3 +82,17 @@ export function importReply(report: ImportReport, locale: Locale): Reply {
   if (report.warnings.length) lines.push(`${w.warnings}:`, ...report.warnings.map((text) => `  • ${escapeMarkdown(text)}`));
   return { ok: true, text: lines.join('\n'), data: report };
 }
+
+/**
+ * The upload's report followed by the segments it produced. A segmentation that could not run (no customer
+ * ids, say) does not undo the import: its message is added as a note and the reply stays a success.
+ */
+export function importThenSegments(imported: Reply, segments: Reply): Reply {
+  return {
+    ok: true,
+    text: `${imported.text}\n\n${segments.text}`,
+    embeds: segments.ok ? segments.embeds : undefined,
+    files: segments.ok ? segments.files : undefined,
+    data: { ...(imported.data as object), segmentation: segments.data },
+  };
+}

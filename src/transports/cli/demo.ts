@@ -36,6 +36,14 @@ export async function runDemo(options: { json: boolean; outDir: string }): Promi
     if (!upload.ok) return 1;
     if (!options.json) process.stdout.write('\n');
     renderReply(await invokeCommand(command('datasets list'), ctx, {}, logError), { json: options.json, outDir: options.outDir });
+    // The most valuable customer of the top segment: a card worth showing.
+    const top = (upload.data as { segmentation?: { segments?: { name: string }[] } }).segmentation?.segments?.[0];
+    const members = top && (await invokeCommand(command('segment list'), ctx, { name: top.name, dataset: 'sample' }, logError));
+    const firstMember = members?.files?.[0]?.data.toString('utf8').split('\r\n')[1]?.split(',')[0];
+    if (firstMember) {
+      if (!options.json) process.stdout.write(`\nCustomer card (npx segmenta customer ${firstMember} --db ${databasePath}):\n`);
+      renderReply(await invokeCommand(command('segment customer'), ctx, { id: firstMember, dataset: 'sample' }, logError), { json: options.json, outDir: options.outDir });
+    }
     return 0;
   } finally {
     db.close();

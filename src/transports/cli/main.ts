@@ -24,6 +24,8 @@ const GLOBAL_FLAGS = {
 /** `upload`, `datasets` (-> datasets list), `datasets delete`: the longest command path the arguments start with. */
 export function findCommand(words: readonly string[]): { command: Command; wordsUsed: number } | undefined {
   const [first, second] = words;
+  const aliased = COMMANDS.find((c) => c.cliPath !== undefined && c.cliPath.every((word, i) => words[i] === word));
+  if (aliased) return { command: aliased, wordsUsed: aliased.cliPath!.length };
   const exact = COMMANDS.find((c) => c.path[0] === first && c.path[1] === second);
   if (exact) return { command: exact, wordsUsed: 2 };
   const single = COMMANDS.find((c) => c.path[0] === first && c.path.length === 1);
@@ -37,7 +39,7 @@ const flagName = (option: string) => option.replace(/_/g, '-');
 export function usage(): string {
   const lines = COMMANDS.map((c) => {
     const args = c.options.map((o) => (o.positional ? `<${o.name}>` : `[--${flagName(o.name)}${o.type === 'boolean' ? '' : ` ${o.choices ? o.choices.join('|') : o.name.toUpperCase()}`}]`));
-    return `  segmenta ${c.path.join(' ')} ${args.join(' ')}\n      ${c.description.en}`;
+    return `  segmenta ${(c.cliPath ?? c.path).join(' ')} ${args.join(' ')}\n      ${c.description.en}`;
   });
   return [
     'Usage: segmenta <command> [options]',

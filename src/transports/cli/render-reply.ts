@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Reply } from '../../app/reply.js';
 
 /** Discord Markdown to terminal text: bold markers and escapes removed. */
@@ -12,9 +12,11 @@ export function renderReply(reply: Reply, options: { json: boolean; outDir: stri
   const stdout = options.stdout ?? process.stdout;
   const written: string[] = [];
   if (reply.files?.length) {
-    mkdirSync(options.outDir, { recursive: true });
+    // `export Champions --out champions.csv` names the file itself rather than a folder for it.
+    const outIsFile = reply.files.length === 1 && /\.csv$/i.test(options.outDir);
     for (const file of reply.files) {
-      const path = resolve(join(options.outDir, file.name));
+      const path = resolve(outIsFile ? options.outDir : join(options.outDir, file.name));
+      mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, file.data);
       written.push(path);
     }

@@ -1,0 +1,37 @@
+import { customerIdsStartingWith } from '../src/app/customer-card.js';
+import type { CommandContext } from '../src/app/context.js';
+import { latestRun } from '../src/app/segment-views.js';
+import type { OptionSpec } from './command.js';
+
+/** Options several segmentation commands share, described once. */
+export const datasetOption: OptionSpec = {
+  name: 'dataset', type: 'string', description: { en: 'Dataset (default: the latest upload)', id: 'Dataset (bawaan: unggahan terbaru)' },
+};
+export const kOption: OptionSpec = {
+  name: 'k', type: 'integer', description: { en: 'Number of segments (default: chosen automatically, 3 to 8)', id: 'Jumlah segmen (bawaan: dipilih otomatis, 3 sampai 8)' },
+};
+export const conventionOption: OptionSpec = {
+  name: 'convention', type: 'string', choices: ['net', 'gross'],
+  description: { en: 'net (default) subtracts returns from spend; gross leaves returns out', id: 'net (bawaan) mengurangkan retur dari belanja; gross tidak menghitung retur' },
+};
+export const asOfOption: OptionSpec = {
+  name: 'as_of', type: 'string', description: { en: "Measure recency from this date (YYYY-MM-DD or 'today')", id: "Hitung recency dari tanggal ini (YYYY-MM-DD atau 'today')" },
+};
+export const lensOption: OptionSpec = {
+  name: 'lens', type: 'string', choices: ['clusters', 'grid'],
+  description: { en: 'clusters (k-means, default) or the R × F grid', id: 'clusters (k-means, bawaan) atau grid R × F' },
+};
+
+const datasetOf = (options: Record<string, unknown>) => (typeof options.dataset === 'string' && options.dataset ? options.dataset : undefined);
+
+/** Segment labels of the latest run (both lenses) that contain what was typed. */
+export function segmentChoices(ctx: CommandContext, typed: string, options: Record<string, unknown>): string[] {
+  const latest = latestRun(ctx.app.db, ctx.guildId, datasetOf(options));
+  if (!latest.ok) return [];
+  const labels = [...latest.run.details.segments.map((s) => s.label), ...latest.run.details.gridProfiles.map((p) => p.segment)];
+  return [...new Set(labels)].filter((label) => label.toLowerCase().includes(typed.toLowerCase())).slice(0, 25);
+}
+
+export function customerChoices(ctx: CommandContext, typed: string, options: Record<string, unknown>): string[] {
+  return customerIdsStartingWith(ctx.app.db, ctx.guildId, datasetOf(options), typed, 25);
+}
