@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineCommand, type Command } from '../../commands/command.js';
 import { COMMANDS } from '../../commands/index.js';
-import { contentOf, finalResponse, MEMBER, startBotAgainstFake, type RunningBot } from './bot-harness.js';
+import { ADMIN, contentOf, finalResponse, MEMBER, startBotAgainstFake, type RunningBot } from './bot-harness.js';
 
 function chartPng(): Buffer {
   const canvas = createCanvas(1000, 560);
@@ -63,13 +63,28 @@ const probes = [
       throw new Error('probe exploded');
     },
   }),
+  defineCommand({
+    path: ['probe', 'hold'],
+    description: { en: 'Probe: a change that holds until the test releases it', id: 'Uji: perubahan yang menunggu dilepas' },
+    permission: 'manage',
+    options: [],
+    schema: z.object({}),
+    async run() {
+      await held.promise;
+      return { ok: true, text: 'released' };
+    },
+  }),
 ] as unknown as Command[];
+
+let release: () => void = () => {};
+const held = { promise: new Promise<void>((resolve) => (release = resolve)), resolve: () => release() };
+const SMALL_CSV = Buffer.from('InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n1,A,MUG,1,2024-01-05 10:00:00,5.00,12346,United Kingdom\n');
 
 describe('Discord replies rendered from plain Reply objects', () => {
   let running: RunningBot;
 
   beforeAll(async () => {
-    running = await startBotAgainstFake({ commands: [...COMMANDS, ...probes] });
+    running = await startBotAgainstFake({ fake: { guilds: [{ name: 'Toko A' }, { name: 'Toko B' }] }, commands: [...COMMANDS, ...probes] });
   });
   afterAll(async () => {
     await running?.close();
@@ -130,6 +145,27 @@ describe('Discord replies rendered from plain Reply objects', () => {
     const final = await finalResponse(fake, sent.id);
 
     expect(final.body).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/^That does not look right: k:/) });
+  });
+
+  it('GIVEN a change running in one server THEN an upload there waits its turn with a notice, and an upload in another server does not', async () => {
+    const { fake } = running;
+    const [guildA, guildB] = fake.guilds;
+    const upload = (guildId: string) => fake.sendCommand({ guildId, name: 'upload', attachments: { file: fake.addAttachment('shop.csv', SMALL_CSV, 'text/csv') }, user: ADMIN });
+    const hold = fake.sendCommand({ guildId: guildA!.id, name: 'probe', subcommand: 'hold', user: ADMIN });
+    await fake.waitFor((request) => request.interactionId === hold.id);
+
+    const waiting = upload(guildA!.id);
+    const notice = await fake.waitFor((request) => request.interactionId === waiting.id && contentOf(request).startsWith('⏳ Waiting'));
+    const elsewhere = await finalResponse(fake, upload(guildB!.id).id);
+    held.resolve();
+    const [released, imported] = await Promise.all([finalResponse(fake, hold.id), finalResponse(fake, waiting.id)]);
+
+    expect(contentOf(notice)).toBe('⏳ Waiting for 1 earlier upload or change in this server to finish; yours starts right after.');
+    expect(contentOf(elsewhere)).toMatch(/Imported into dataset \*\*shop\*\*/);
+    expect(elsewhere.seq).toBeLessThan(released.seq);
+    expect(contentOf(released)).toBe('released');
+    expect(contentOf(imported)).toMatch(/Imported into dataset \*\*shop\*\*/);
+    expect(imported.seq).toBeGreaterThan(released.seq);
   });
 
   it('GIVEN autocomplete on an option THEN the bot answers within the deadline', async () => {

@@ -6,6 +6,7 @@ import type { AppContext } from '../../app/context.js';
 import type { Config } from '../../config.js';
 import { openDatabase } from '../../store/open-database.js';
 import { allowedAttachmentOrigins } from './attachment-download.js';
+import { GuildQueue } from './guild-queue.js';
 import { handleCommand, type DiscordDoor } from './handle-command.js';
 import { createLogger, type Logger } from './logger.js';
 import { NO_MENTIONS } from './reply-payload.js';
@@ -84,6 +85,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     download: { allowedOrigins: allowedAttachmentOrigins(config.DISCORD_API_URL), maxBytes, timeoutMs: DOWNLOAD_TIMEOUT_MS },
     log,
     now: options.now ?? Date.now,
+    changes: new GuildQueue(),
   };
   const work = new RunningWork((error) => log.error('command failed', error));
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL }, allowedMentions: NO_MENTIONS });

@@ -5,6 +5,7 @@ import type { AppContext } from '../../app/context.js';
 import { failureMessage } from '../../app/messages.js';
 import type { Locale, ProgressListener, Reply } from '../../app/reply.js';
 import { checkAttachment, downloadAttachment, type DownloadPolicy, type DownloadRefusal } from './attachment-download.js';
+import type { GuildQueue } from './guild-queue.js';
 import type { Logger } from './logger.js';
 import { mayRun } from './permissions.js';
 import { progressMessage } from './progress-message.js';
@@ -19,6 +20,8 @@ export interface DiscordDoor {
   log: Logger;
   /** Milliseconds since the epoch; interaction ages are measured with it. */
   now: () => number;
+  /** Commands that change a server's data run one at a time per server. */
+  changes: GuildQueue;
 }
 
 /** Interaction tokens work for 15 minutes; past 14 an answer goes to the channel as a message instead. */
@@ -134,14 +137,18 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, do
     onError: (error) => door.log.warn(`progress edit for /${command.path.join(' ')} failed`, error),
   });
   const collected = await collectOptions(command, interaction, door.download, progress.listener);
-  const reply = collected.ok
-    ? await invokeCommand(
-        command,
-        { app: door.app, guildId: interaction.guildId, userId: interaction.user.id, locale, progress: progress.listener },
-        collected.raw,
-        (message, error) => door.log.error(`${message} (guild ${interaction.guildId})`, error),
-      )
-    : refusal(refusalText(collected.refusal, locale));
+  const { guildId } = interaction;
+  const invoke = (raw: Record<string, unknown>) =>
+    invokeCommand(command, { app: door.app, guildId, userId: interaction.user.id, locale, progress: progress.listener }, raw, (message, error) =>
+      door.log.error(`${message} (guild ${guildId})`, error),
+    );
+  const reply = !collected.ok
+    ? refusal(refusalText(collected.refusal, locale))
+    : command.permission === 'manage'
+      ? await door.changes.run(guildId, () => invoke(collected.raw), (ahead) =>
+          interaction.editReply({ content: words.queued(ahead), allowedMentions: NO_MENTIONS }).catch((error: unknown) => door.log.warn('queue notice failed', error)),
+        )
+      : await invoke(collected.raw);
   await progress.settle();
   await sendReply(interaction, reply, door);
 }
