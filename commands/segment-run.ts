@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { failureReply } from '../src/app/replies/failure-reply.js';
-import { segmentsReply } from '../src/app/replies/segments-reply.js';
 import { runSegmentationInWorker } from '../src/app/run-segmentation.js';
-import { latestRun, runView } from '../src/app/segment-views.js';
+import { segmentsOverview } from '../src/app/segments-overview.js';
 import { defineCommand } from './command.js';
 import { asOfDate, clusterCount, convention, datasetName } from './schemas.js';
 import { asOfOption, conventionOption, datasetOption, kOption } from './segment-options.js';
@@ -20,8 +19,6 @@ export default defineCommand({
       guildId: ctx.guildId, dataset: input.dataset, k: input.k, convention: input.convention, asOf: input.as_of, now: ctx.app.now(),
     });
     if (!outcome.ok) return failureReply(outcome.code, outcome.details, ctx.locale);
-    const latest = latestRun(ctx.app.db, ctx.guildId, outcome.run.dataset);
-    if (!latest.ok) return failureReply(latest.code, latest.details, ctx.locale);
-    return segmentsReply(runView(ctx.app.db, ctx.guildId, latest.dataset, latest.run, 'clusters'), ctx.locale);
+    return segmentsOverview(ctx.app, ctx.guildId, outcome.run.dataset, 'clusters', ctx.locale);
   },
 });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { failureReply } from '../src/app/replies/failure-reply.js';
-import { segmentsReply } from '../src/app/replies/segments-reply.js';
 import { runSegmentationInWorker } from '../src/app/run-segmentation.js';
-import { latestRun, runView } from '../src/app/segment-views.js';
+import { segmentsOverview } from '../src/app/segments-overview.js';
 import { defineCommand } from './command.js';
 import { clusterCount, datasetName, lens } from './schemas.js';
 import { datasetOption, kOption, lensOption } from './segment-options.js';
@@ -21,8 +20,6 @@ export default defineCommand({
       });
       if (!outcome.ok) return failureReply(outcome.code, outcome.details, ctx.locale);
     }
-    const latest = latestRun(ctx.app.db, ctx.guildId, input.dataset);
-    if (!latest.ok) return failureReply(latest.code, latest.details, ctx.locale);
-    return segmentsReply(runView(ctx.app.db, ctx.guildId, latest.dataset, latest.run, input.lens), ctx.locale);
+    return segmentsOverview(ctx.app, ctx.guildId, input.dataset, input.lens, ctx.locale);
   },
 });

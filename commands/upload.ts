@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { runImportInWorker } from '../src/app/run-import.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import { importReply, importThenSegments } from '../src/app/replies/import-reply.js';
-import { segmentsReply } from '../src/app/replies/segments-reply.js';
 import { runSegmentationInWorker } from '../src/app/run-segmentation.js';
-import { latestRun, runView } from '../src/app/segment-views.js';
+import { segmentsOverview } from '../src/app/segments-overview.js';
 import { defineCommand } from './command.js';
 import { datasetName, fileInput, optionalText } from './schemas.js';
 
@@ -96,10 +95,9 @@ export default defineCommand({
     const segmented = await runSegmentationInWorker(ctx.app.databasePath, {
       guildId: ctx.guildId, dataset: outcome.report.dataset, convention: 'net', now: ctx.app.now(),
     });
-    const latest = segmented.ok ? latestRun(ctx.app.db, ctx.guildId, outcome.report.dataset) : segmented;
-    const overview = latest.ok
-      ? segmentsReply(runView(ctx.app.db, ctx.guildId, latest.dataset, latest.run, 'clusters'), ctx.locale)
-      : failureReply(latest.code, latest.details, ctx.locale);
+    const overview = segmented.ok
+      ? await segmentsOverview(ctx.app, ctx.guildId, outcome.report.dataset, 'clusters', ctx.locale)
+      : failureReply(segmented.code, segmented.details, ctx.locale);
     return importThenSegments(imported, overview);
   },
 });

@@ -1,3 +1,4 @@
+import type { ChartRenderer } from '../charts/renderer.js';
 import type { IngestLimits } from '../ingest/types.js';
 import type { Db } from '../store/open-database.js';
 import type { Locale, ProgressListener } from './reply.js';
@@ -9,6 +10,8 @@ export interface AppContext {
   databasePath: string;
   limits: Partial<IngestLimits>;
   now: () => Date;
+  /** Draws the charts of segment replies; without one, replies carry no images. */
+  charts?: ChartRenderer;
 }
 
 /** One invocation of a command: who asked, where, in which language. */

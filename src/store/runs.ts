@@ -106,6 +106,9 @@ export function runsRepository(db: Db) {
     `SELECT ${CUSTOMER_COLUMNS} FROM run_customers WHERE guild_id = @guildId AND run_id = @runId AND grid_segment = @segment
       ORDER BY monetary DESC, customer_id`,
   );
+  const everyone = db.prepare<{ guildId: string; runId: number }, RunCustomerRow>(
+    `SELECT ${CUSTOMER_COLUMNS} FROM run_customers WHERE guild_id = @guildId AND run_id = @runId ORDER BY customer_id`,
+  );
   const idsWithPrefix = db
     .prepare<{ guildId: string; runId: number; prefix: string; limit: number }>(
       `SELECT customer_id FROM run_customers
@@ -138,6 +141,7 @@ export function runsRepository(db: Db) {
     members(guildId: string, runId: number, segment: string, lens: 'clusters' | 'grid'): RunCustomer[] {
       return (lens === 'clusters' ? bySegment : byGridSegment).all({ guildId, runId, segment }).map(toCustomer);
     },
+    customers: (guildId: string, runId: number): RunCustomer[] => everyone.all({ guildId, runId }).map(toCustomer),
     customerIdsStartingWith: (guildId: string, runId: number, prefix: string, limit: number): string[] =>
       idsWithPrefix.all({ guildId, runId, prefix, limit }) as string[],
   };

@@ -1,11 +1,12 @@
 import { escapeMarkdown, formatAmount, formatCount, formatPercent } from '../format.js';
-import type { Locale, Reply, ReplyField } from '../reply.js';
+import type { Locale, Reply, ReplyEmbed, ReplyField, ReplyFile } from '../reply.js';
 import type { RunView } from '../segment-views.js';
 import { actionLines } from './action-lines.js';
 
 const words = {
   en: {
     title: (dataset: string) => `Segments of **${dataset}**`,
+    embedTitle: (dataset: string) => `Segments · ${dataset}`,
     clusters: (k: number, silhouette: string, sampled: boolean) => `${k} k-means clusters (silhouette ${silhouette}${sampled ? ', on a sample of customers' : ''})`,
     grid: 'R × F grid segments',
     fallback: (reason: string) => `Too little data for clusters (${reason}), so these are the R × F grid segments.`,
@@ -21,6 +22,7 @@ const words = {
   },
   id: {
     title: (dataset: string) => `Segmen **${dataset}**`,
+    embedTitle: (dataset: string) => `Segmen · ${dataset}`,
     clusters: (k: number, silhouette: string, sampled: boolean) => `${k} klaster k-means (silhouette ${silhouette}${sampled ? ', dari sampel pelanggan' : ''})`,
     grid: 'segmen grid R × F',
     fallback: (reason: string) => `Data terlalu sedikit untuk klaster (${reason}), jadi ini segmen grid R × F.`,
@@ -40,8 +42,12 @@ const words = {
 const FIELD_LIMIT = 1024;
 const clip = (text: string, limit: number) => (text.length <= limit ? text : `${text.slice(0, limit - 1)}…`);
 
-/** The overview of a run: one field per segment, most valuable first, with the structured view for --json. */
-export function segmentsReply(view: RunView, locale: Locale): Reply {
+/**
+ * The overview of a run: one field per segment, most valuable first, with the structured view for --json.
+ * The first chart is the overview embed's image; each further chart gets an embed of its own (Discord shows
+ * one image per embed, ten embeds at most).
+ */
+export function segmentsReply(view: RunView, locale: Locale, charts: readonly ReplyFile[] = []): Reply {
   const w = words[locale];
   const n = (value: number) => formatCount(value, locale);
   const method =
@@ -73,7 +79,11 @@ export function segmentsReply(view: RunView, locale: Locale): Reply {
   return {
     ok: true,
     text: summary.join('\n'),
-    embeds: [{ title: clip(`${view.dataset}`, 256), fields }],
+    embeds: [
+      { title: clip(w.embedTitle(view.dataset), 256), fields, ...(charts[0] ? { image: charts[0].name } : {}) },
+      ...charts.slice(1, 10).map((chart): ReplyEmbed => ({ image: chart.name })),
+    ],
+    ...(charts.length ? { files: [...charts] } : {}),
     data: {
       runId: view.runId,
       dataset: view.dataset,

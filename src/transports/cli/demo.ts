@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { COMMANDS } from '../../../commands/index.js';
 import { invokeCommand } from '../../../commands/invoke.js';
 import type { AppContext } from '../../app/context.js';
+import { createRenderer } from '../../charts/renderer.js';
 import { openDatabase } from '../../store/open-database.js';
 import { terminalProgress } from './progress-bar.js';
 import { renderReply } from './render-reply.js';
@@ -18,7 +19,7 @@ export async function runDemo(options: { json: boolean; outDir: string }): Promi
   const databasePath = join(options.outDir, 'segmenta.db');
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${databasePath}${suffix}`, { force: true });
   const db = openDatabase(databasePath);
-  const app: AppContext = { db, databasePath, limits: {}, now: () => new Date() };
+  const app: AppContext = { db, databasePath, limits: {}, now: () => new Date(), charts: createRenderer({ kind: 'local' }) };
   const command = (path: string) => COMMANDS.find((c) => c.path.join(' ') === path)!;
   const logError = (message: string, error: unknown) => process.stderr.write(`${message}: ${String(error)}\n`);
   const progress = terminalProgress();

@@ -6,6 +6,7 @@ import { COMMANDS } from '../../../commands/index.js';
 import { invokeCommand } from '../../../commands/invoke.js';
 import type { AppContext } from '../../app/context.js';
 import type { Locale } from '../../app/reply.js';
+import { createRenderer } from '../../charts/renderer.js';
 import { loadConfig } from '../../config.js';
 import { openDatabase } from '../../store/open-database.js';
 import { runDemo } from './demo.js';
@@ -110,6 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     databasePath,
     limits: { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024, maxRows: config.MAX_ROWS },
     now: () => new Date(),
+    charts: createRenderer({ kind: config.CHART_RENDERER, quickchartUrl: config.QUICKCHART_URL }),
   };
   const progress = terminalProgress();
   try {

@@ -1,0 +1,54 @@
+import { buildChooseKChart } from '../charts/choose-k.js';
+import { buildMonetaryBoxplotChart } from '../charts/monetary-boxplot.js';
+import { buildRecencyMonetaryChart } from '../charts/recency-monetary.js';
+import type { ChartConfig, ChartRenderer } from '../charts/renderer.js';
+import { buildSegmentSizesChart } from '../charts/segment-sizes.js';
+import { buildSnakePlotChart } from '../charts/snake-plot.js';
+import type { Db } from '../store/open-database.js';
+import { runsRepository, type RunRecord } from '../store/runs.js';
+import type { Locale, ReplyFile } from './reply.js';
+import type { RunView } from './segment-views.js';
+
+/** Chart configs for a run through one lens, by file name, in the order a reader wants them. Pure but for the read. */
+export function segmentChartConfigs(db: Db, guildId: string, run: RunRecord, view: RunView, locale: Locale): [string, ChartConfig][] {
+  const customers = runsRepository(db).customers(guildId, run.runId);
+  const segmentOf = (c: (typeof customers)[number]) => (view.lens === 'clusters' ? c.segment : c.gridSegment) ?? c.gridSegment;
+  const ordered = view.segments.map((segment) => segment.name);
+  const configs: [string, ChartConfig][] = [
+    ['segment-sizes.png', buildSegmentSizesChart({ segments: view.segments.map((s) => ({ name: s.name, customers: s.customers, revenue: s.revenue })) }, { locale }) as ChartConfig],
+    [
+      'recency-vs-spend.png',
+      buildRecencyMonetaryChart(
+        // Spend at or below zero (net returns) has no place on a log axis.
+        { customers: customers.filter((c) => c.monetary > 0).map((c) => ({ segment: segmentOf(c), recencyDays: c.recencyDays, monetary: c.monetary })) },
+        { locale },
+      ) as ChartConfig,
+    ],
+    [
+      'spend-by-segment.png',
+      buildMonetaryBoxplotChart(
+        { segments: ordered.map((name) => ({ name, values: customers.filter((c) => segmentOf(c) === name && c.monetary > 0).map((c) => c.monetary) })) },
+        { locale },
+      ) as ChartConfig,
+    ],
+  ];
+  if (view.lens === 'clusters' && run.method === 'kmeans' && run.k !== null) {
+    const byLabel = new Map(run.details.segments.map((segment) => [segment.label, segment.scaledCentroid]));
+    configs.push(
+      [
+        'segment-profiles.png',
+        buildSnakePlotChart(
+          { segments: ordered.map((name) => { const [r, f, m] = byLabel.get(name)!; return { name, recency: r!, frequency: f!, monetary: m! }; }) },
+          { locale },
+        ) as ChartConfig,
+      ],
+      ['choosing-k.png', buildChooseKChart({ candidates: run.details.candidates, chosenK: run.k }, { locale }) as ChartConfig],
+    );
+  }
+  return configs;
+}
+
+/** The run's charts as PNG attachments. */
+export async function segmentCharts(renderer: ChartRenderer, configs: readonly [string, ChartConfig][]): Promise<ReplyFile[]> {
+  return Promise.all(configs.map(async ([name, config]) => ({ name, data: await renderer.render(config), contentType: 'image/png' as const })));
+}
