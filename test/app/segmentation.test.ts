@@ -7,6 +7,9 @@ import { segmentActions } from '../../src/app/segment-actions.js';
 import { segmentDataset } from '../../src/app/segment-dataset.js';
 import { exportSegment } from '../../src/app/segment-export.js';
 import { latestRun, runView } from '../../src/app/segment-views.js';
+import { segmentsOverview } from '../../src/app/segments-overview.js';
+import { createRenderer } from '../../src/charts/renderer.js';
+import { hasPngSignature, pngSize } from '../charts/png.js';
 import { csv, projectFile, temporaryApp } from '../helpers.js';
 
 const sample = new Uint8Array(readFileSync(projectFile('data/sample_online_retail.csv')));
@@ -136,6 +139,23 @@ describe('segmentation use-cases', () => {
   it('GIVEN the playbook THEN actions are found by run label or by any segment name', async () => {
     expect(segmentActions(app.db, 'guild-a', "can't lose them")).toMatchObject({ ok: true, segmentName: "Can't Lose Them" });
     expect(segmentActions(app.db, 'guild-a', 'Nope')).toMatchObject({ ok: false, code: 'segment_not_found' });
+  });
+
+  it('GIVEN a renderer THEN the overview carries five 1000 × 560 PNG charts, each shown in an embed', async () => {
+    await upload('guild-a');
+    segment('guild-a');
+    const reply = await segmentsOverview({ ...app, charts: createRenderer({ kind: 'local' }) }, 'guild-a', undefined, 'clusters', 'id');
+    const names = ['segment-sizes.png', 'recency-vs-spend.png', 'spend-by-segment.png', 'segment-profiles.png', 'choosing-k.png'];
+    expect(reply.files?.map((f) => f.name)).toEqual(names);
+    for (const file of reply.files!) {
+      expect(hasPngSignature(file.data)).toBe(true);
+      expect(pngSize(file.data)).toEqual({ width: 1000, height: 560 });
+    }
+    expect(reply.embeds?.map((e) => e.image)).toEqual(names);
+    expect(reply.text).toMatch(/^Segmen \*\*shop\*\*/);
+    const withoutRenderer = await segmentsOverview(app, 'guild-a', undefined, 'grid', 'en');
+    expect(withoutRenderer.files).toBeUndefined();
+    expect(withoutRenderer.embeds).toHaveLength(1);
   });
 
   it('GIVEN the worker THEN it stores the same run a direct call would', async () => {
