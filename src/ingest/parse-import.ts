@@ -2,6 +2,7 @@ import { mapColumns } from './columns.js';
 import { inferDateFormat, makeDateParser } from './dates.js';
 import type { DateFormat } from './dates.js';
 import { inferDecimalMark, parseNumberCell } from './numbers.js';
+import { ReadAhead } from './read-ahead.js';
 import type { DecimalMark } from './numbers.js';
 import { applyRowRules } from './rows.js';
 import type { CellParser, RowOutcome } from './rows.js';
@@ -19,12 +20,13 @@ type NumberField = (typeof NUMBER_FIELDS)[number];
  * Throws IngestError for user mistakes: unknown_column, missing_column, customer_table, ambiguous_decimal,
  * lost_digits, too_many_unreadable, no_rows.
  *
- * Cost: O(cells); the records are read into an array once when they are not one already.
+ * Cost: O(cells). Records that are not an array are read once, through a ReadAhead: only the rows format inference
+ * samples are held, not the whole table.
  */
 export function parseImport(table: RawTable, options: IngestOptions = {}): ParsedImport {
   const limits = { ...DEFAULT_INGEST_LIMITS, ...options.limits };
   const plan = mapColumns(table.header, options.columns);
-  const records: readonly RawRecord[] = Array.isArray(table.records) ? table.records : Array.from(table.records);
+  const records: readonly RawRecord[] | ReadAhead<RawRecord> = Array.isArray(table.records) ? table.records : new ReadAhead(table.records);
   const warnings: string[] = [];
 
   const dateAt = plan.index.date!;
@@ -41,7 +43,7 @@ export function parseImport(table: RawTable, options: IngestOptions = {}): Parse
     numberParsers[field] = (cell: RawCell) => parseNumberCell(cell, mark);
   }
 
-  const outcome = applyRowRules(records, {
+  const outcome = applyRowRules(records instanceof ReadAhead ? records.rest() : records, {
     width: table.header.length,
     shortRowsAllowed: table.format === 'xlsx',
     index: plan.index,
@@ -65,7 +67,7 @@ export function parseImport(table: RawTable, options: IngestOptions = {}): Parse
 }
 
 /** Non-blank cells of one column, lazily, for format inference. */
-function* columnValues(records: readonly RawRecord[], at: number): Generator<RawCell> {
+function* columnValues(records: Iterable<RawRecord>, at: number): Generator<RawCell> {
   for (const record of records) {
     const cell = record.cells[at];
     if (cell === undefined || cell === null || cell === '') continue;
@@ -74,7 +76,7 @@ function* columnValues(records: readonly RawRecord[], at: number): Generator<Raw
 }
 
 function chooseDecimalMark(
-  records: readonly RawRecord[],
+  records: Iterable<RawRecord>,
   at: number,
   column: string,
   field: NumberField,

@@ -6,7 +6,6 @@ import { isEncryptedWorkbook } from './sniff.js';
 import { readTextTable } from './text-table.js';
 import { IngestError, type IngestLimits, type RawTable } from './types.js';
 import { readWorkbookTable } from './workbook-table.js';
-import { readWorkbook } from './xlsx.js';
 
 export interface ReadTableOptions {
   /** XLSX sheet to read; by default every sheet with the first header's columns. */
@@ -45,6 +44,15 @@ export async function readTable(bytes: Uint8Array, fileName: string, options: Re
     default:
       throw new IngestError('not_a_table', { detected: payload.kind });
   }
+}
+
+/**
+ * read-excel-file takes about 100 ms to load, a third of an import worker's start-up, so it is loaded only when a
+ * workbook arrives.
+ */
+async function readWorkbook(bytes: Uint8Array, limits: IngestLimits) {
+  const { readWorkbook: read } = await import('./xlsx.js');
+  return read(bytes, limits);
 }
 
 /** Excel 97-2003 workbooks and password-protected .xlsx files are both OLE2 containers. */

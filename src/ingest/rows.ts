@@ -126,7 +126,7 @@ class IdColumn {
  *
  * Cost: O(cells), one pass.
  */
-export function applyRowRules(records: readonly RawRecord[], rules: RowRules): RowOutcome {
+export function applyRowRules(records: Iterable<RawRecord>, rules: RowRules): RowOutcome {
   const { width, shortRowsAllowed, index, names, parseDate, parseQuantity, parseUnitPrice, parseAmount } = rules;
   const skipNonProductLines = rules.skipNonProductLines;
   const at = (field: TransactionField) => index[field] ?? -1;
@@ -156,8 +156,7 @@ export function applyRowRules(records: readonly RawRecord[], rules: RowRules): R
   let returnRows = 0;
   let rowsWithCustomer = 0;
 
-  for (let r = 0; r < records.length; r++) {
-    const record = records[r]!;
+  for (const record of records) {
     rowsRead++;
     const cells = record.cells;
     const line = record.line;
