@@ -1,12 +1,12 @@
 /**
  * Benchmark, not a unit test: k-means (k = 5, 10 restarts) and a sampled silhouette on
  * 1,000,000 × 3 synthetic customers, reporting wall time and peak memory.
- * Run: `npx tsx test/segment/bench/kmeans-million.ts [rows] [restarts]`
+ * Run: `node --import tsx bench/kmeans-million.ts [rows] [restarts]` (part of npm run bench)
  */
-import { kmeansClustering } from '../../../src/segment/kmeans.js';
-import { seededUniform } from '../../../src/segment/seeded-random.js';
-import { silhouetteScore } from '../../../src/segment/silhouette.js';
-import type { FeatureMatrix } from '../../../src/segment/types.js';
+import { kmeansClustering } from '../src/segment/kmeans.js';
+import { seededUniform } from '../src/segment/seeded-random.js';
+import { silhouetteScore } from '../src/segment/silhouette.js';
+import type { FeatureMatrix } from '../src/segment/types.js';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const restarts = Number(process.argv[3] ?? 10);
