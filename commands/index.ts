@@ -2,6 +2,8 @@ import actions from './actions.js';
 import type { Command } from './command.js';
 import datasetsDelete from './datasets-delete.js';
 import datasetsList from './datasets-list.js';
+import playbookReset from './playbook-reset.js';
+import playbookSet from './playbook-set.js';
 import segmentCustomer from './segment-customer.js';
 import segmentList from './segment-list.js';
 import segmentRun from './segment-run.js';
@@ -10,5 +12,5 @@ import upload from './upload.js';
 
 /** Every command, once. Each door (Discord, console, CLI) builds itself from this list. */
 export const COMMANDS: readonly Command[] = [
-  upload, datasetsList, datasetsDelete, segmentRun, segments, segmentCustomer, segmentList, actions,
+  upload, datasetsList, datasetsDelete, segmentRun, segments, segmentCustomer, segmentList, actions, playbookSet, playbookReset,
 ] as unknown as readonly Command[];

@@ -10,7 +10,8 @@ export type FailureCode =
   | 'no_customers'
   | 'customer_not_found'
   | 'segment_not_found'
-  | 'invalid_date';
+  | 'invalid_date'
+  | 'invalid_actions';
 
 type Details = Record<string, unknown>;
 type Template = (d: Details) => string;
@@ -138,6 +139,24 @@ const templates: Record<FailureCode, Record<Locale, Template>> = {
   invalid_date: {
     en: (d) => `'${String(d.value)}' is not a date. Write it as YYYY-MM-DD (for example 2011-12-10) or 'today'.`,
     id: (d) => `'${String(d.value)}' bukan tanggal. Tulis sebagai YYYY-MM-DD (misalnya 2011-12-10) atau 'today'.`,
+  },
+  invalid_actions: {
+    en: (d) =>
+      d.problem === 'unknown_channel'
+        ? `'${String(d.channel)}' is not a channel. Channels: ${list(d.channels)}. Example: "email: 15% win-back voucher @ within 7 days; whatsapp: remind them of past purchases".`
+        : d.problem === 'too_long'
+          ? 'One action is longer than 300 characters. Keep each action to a sentence or two.'
+          : d.problem === 'too_many'
+            ? 'Give at most 10 actions.'
+            : 'Write at least one action. Example: "email: 15% win-back voucher @ within 7 days; whatsapp: remind them of past purchases".',
+    id: (d) =>
+      d.problem === 'unknown_channel'
+        ? `'${String(d.channel)}' bukan kanal. Kanal: ${list(d.channels)}. Contoh: "email: voucher 15% @ dalam 7 hari; whatsapp: ingatkan pembelian sebelumnya".`
+        : d.problem === 'too_long'
+          ? 'Ada tindakan yang lebih dari 300 karakter. Cukup satu atau dua kalimat per tindakan.'
+          : d.problem === 'too_many'
+            ? 'Paling banyak 10 tindakan.'
+            : 'Tulis minimal satu tindakan. Contoh: "email: voucher 15% @ dalam 7 hari; whatsapp: ingatkan pembelian sebelumnya".',
   },
   invalid_input: {
     en: (d) => `That does not look right: ${String(d.problems ?? '')}`,

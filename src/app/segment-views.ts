@@ -7,6 +7,7 @@ import type { DatasetRecord } from '../store/datasets.js';
 import { isoWallClock } from './import-report.js';
 import { workspaceActions } from './playbook-source.js';
 import { resolveDataset, type DatasetLookup } from './resolve-dataset.js';
+import { nameKey } from './segment-names.js';
 
 export type Lens = 'clusters' | 'grid';
 
@@ -122,11 +123,10 @@ export function runView(db: Db, guildId: string, dataset: DatasetRecord, run: Ru
 
 /** Finds a segment by the name a person typed, ignoring case and spacing, in the run's clusters then its grid. */
 export function findSegment(run: RunRecord, typed: string): { label: string; lens: Lens } | undefined {
-  const key = (text: string) => text.toLowerCase().replace(/[\s_'’-]+/g, '');
-  const wanted = key(typed);
-  const cluster = run.details.segments.find((segment) => key(segment.label) === wanted);
+  const wanted = nameKey(typed);
+  const cluster = run.details.segments.find((segment) => nameKey(segment.label) === wanted);
   if (cluster) return { label: cluster.label, lens: 'clusters' };
-  const grid = run.details.gridProfiles.find((profile) => key(profile.segment) === wanted);
+  const grid = run.details.gridProfiles.find((profile) => nameKey(profile.segment) === wanted);
   return grid && { label: grid.segment, lens: 'grid' };
 }
 
