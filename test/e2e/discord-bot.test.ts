@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { loadImage } from '@napi-rs/canvas';
 import { InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
@@ -13,6 +14,7 @@ import {
   startForbiddenServer,
   type RunningBot,
 } from './bot-harness.js';
+import type { FakeDiscord, RecordedRequest } from './fake-discord/index.js';
 
 const SAMPLE = readFileSync(projectFile('data/sample_online_retail.csv'));
 const MiB = 1024 * 1024;
@@ -32,6 +34,20 @@ const SHOP_B = Buffer.from(
     '9004,B3,GULA,2,2024-02-09 09:00:00,12000,12348,Indonesia\n' +
     '9005,B2,TEH,6,2024-03-01 09:00:00,15000,12347,Indonesia\n',
 );
+
+/** Every PNG the reply uploaded decodes, and every embed image points at one of them. */
+async function expectChartsShownInEmbeds(fake: FakeDiscord, interactionId: string, final: RecordedRequest): Promise<void> {
+  const pngs = final.files.filter((file) => file.contentType === 'image/png');
+  expect(pngs.length).toBeGreaterThan(0);
+  for (const png of pngs) {
+    const image = await loadImage(png.bytes);
+    expect(image.width).toBeGreaterThan(0);
+  }
+  const message = fake.originalMessage(interactionId)!;
+  const images = message.embeds.flatMap((embed) => (embed.image ? [embed.image.url] : []));
+  expect(images.length).toBe(pngs.length);
+  for (const url of images) expect(message.attachments.some((attachment) => attachment.url === url)).toBe(true);
+}
 
 describe('the Segmenta bot through a fake Discord', () => {
   let running: RunningBot;
@@ -89,6 +105,7 @@ describe('the Segmenta bot through a fake Discord', () => {
     expect(contentOf(final).length).toBeLessThanOrEqual(2000);
     expect(final.body).toMatchObject({ allowed_mentions: { parse: [] } });
     expect(fake.originalMessage(sent.id)?.flags ?? 0).toBe(0);
+    await expectChartsShownInEmbeds(running.fake, sent.id, final);
     expect(fake.cdnRequests.filter((request) => request.path.includes(file.id)).map((request) => request.status)).toEqual([200]);
     // Nothing after the answer: a late progress edit would overwrite it.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -105,6 +122,53 @@ describe('the Segmenta bot through a fake Discord', () => {
     expect(contentOf(final)).toMatch(/\*\*sample\*\*: [\d,]+ rows, [\d,]+ customers/);
     expect(fake.originalMessage(sent.id)?.content).toBe(contentOf(final));
     expect(fake.originalMessage(sent.id)?.flags ?? 0).toBe(0);
+  });
+
+  it('GIVEN a member runs /segments THEN the overview embed comes with chart images that decode', async () => {
+    const { fake } = running;
+    const sent = fake.sendCommand({ name: 'segments', options: { dataset: 'sample' }, user: MEMBER });
+
+    const final = await finalResponse(fake, sent.id);
+
+    expect(final.method).toBe('PATCH');
+    expect(contentOf(final)).toMatch(/^Segments of \*\*sample\*\*/);
+    const [overview] = fake.originalMessage(sent.id)!.embeds;
+    expect(overview?.fields?.length).toBeGreaterThanOrEqual(3);
+    await expectChartsShownInEmbeds(fake, sent.id, final);
+  });
+
+  it('GIVEN /segment customer with autocomplete THEN at most 25 ids with the typed prefix, and the chosen card only for the asker', async () => {
+    const { fake } = running;
+    const typing = fake.sendAutocomplete({ name: 'segment', subcommand: 'customer', focused: 'id', options: { id: '1' }, user: MEMBER });
+    const suggested = await fake.waitFor((request) => request.interactionId === typing.id);
+    const choices = (suggested.body as { data: { choices: { name: string; value: string }[] } }).data.choices;
+    expect(suggested).toMatchObject({ status: 204, late: false });
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices.every((choice) => choice.value.startsWith('1'))).toBe(true);
+
+    const sent = fake.sendCommand({ name: 'segment', subcommand: 'customer', options: { id: choices[0]!.value, dataset: 'sample' }, user: MEMBER });
+    const card = await finalResponse(fake, sent.id);
+
+    expect(card.route).toBe('POST /webhooks/:app/:token');
+    expect(card.body).toMatchObject({ flags: MessageFlags.Ephemeral, embeds: [{ title: `Customer ${choices[0]!.value}` }] });
+    expect(fake.interactionResponses(sent.id).map((request) => request.method)).toEqual(['POST', 'DELETE', 'POST']);
+  });
+
+  it('GIVEN /segment list for a suggested segment THEN the customers come as a CSV attachment with a count', async () => {
+    const { fake } = running;
+    const typing = fake.sendAutocomplete({ name: 'segment', subcommand: 'list', focused: 'name', options: { name: '' }, user: MEMBER });
+    const suggested = await fake.waitFor((request) => request.interactionId === typing.id);
+    const [segment] = (suggested.body as { data: { choices: { value: string }[] } }).data.choices;
+
+    const sent = fake.sendCommand({ name: 'segment', subcommand: 'list', options: { name: segment!.value, dataset: 'sample' }, user: MEMBER });
+    const final = await finalResponse(fake, sent.id);
+
+    const [csv] = final.files;
+    expect(csv?.name).toMatch(/\.csv$/);
+    const lines = csv!.bytes.toString('utf8').trim().split(/\r?\n/);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(contentOf(final)).toContain(String(lines.length - 1));
   });
 
   it('GIVEN a member without Manage Server uploads THEN it is refused, ephemeral and localised, before any download', async () => {
@@ -186,6 +250,35 @@ describe('the Segmenta bot through a fake Discord', () => {
     expect(contentOf(shownA)).toMatch(/\*\*sample\*\*/);
     expect(contentOf(shownB)).toMatch(/^Dataset:\n• \*\*shop\*\*: 5 baris, 3 pelanggan/);
     expect(contentOf(shownB)).not.toMatch(/sample/);
+  });
+
+  it('GIVEN the same customer in two servers THEN each server\'s card and suggestions come from its own upload only', async () => {
+    const { fake } = running;
+    const [guildA, guildB] = fake.guilds;
+    const lines = SAMPLE.toString('utf8').split('\n');
+    const onlyInB = '99999,B1,KOPI,2,2011-06-01 10:00:00,30000,99999.0,Indonesia';
+    const subset = Buffer.from([...lines.slice(0, 10_000), onlyInB, ''].join('\n'));
+    const imported = await finalResponse(fake, fake.sendCommand({ guildId: guildB!.id, name: 'upload', attachments: { file: fake.addAttachment('toko.csv', subset, 'text/csv') }, options: { dataset: 'toko-b' }, user: ADMIN }).id);
+    expect(contentOf(imported)).toMatch(/Imported into dataset \*\*toko-b\*\*/);
+
+    const card = async (guildId: string, dataset: string) => {
+      const sent = fake.sendCommand({ guildId, name: 'segment', subcommand: 'customer', options: { id: '12748', dataset }, user: MEMBER });
+      return (await finalResponse(fake, sent.id)).body as { embeds: { footer: { text: string }; fields: { name: string; value: string }[] }[] };
+    };
+    const [cardA, cardB] = [await card(guildA!.id, 'sample'), await card(guildB!.id, 'toko-b')];
+    const orders = (body: typeof cardA) => body.embeds[0]!.fields.find((field) => field.name === 'Orders')?.value;
+    expect(cardA.embeds[0]!.footer.text).toMatch(/^Dataset sample/);
+    expect(cardB.embeds[0]!.footer.text).toMatch(/^Dataset toko-b/);
+    expect(Number(orders(cardB))).toBeLessThan(Number(orders(cardA)));
+    const notInA = await finalResponse(fake, fake.sendCommand({ guildId: guildA!.id, name: 'segment', subcommand: 'customer', options: { id: '12748', dataset: 'toko-b' }, user: MEMBER }).id);
+    expect(contentOf(notInA)).toMatch(/There is no dataset 'toko-b' in this server/);
+
+    const suggest = async (guildId: string) => {
+      const typing = fake.sendAutocomplete({ guildId, name: 'segment', subcommand: 'customer', focused: 'id', options: { id: '9999' }, user: MEMBER });
+      return ((await fake.waitFor((request) => request.interactionId === typing.id)).body as { data: { choices: { value: string }[] } }).data.choices.map((choice) => choice.value);
+    };
+    expect(await suggest(guildA!.id)).toEqual([]);
+    expect(await suggest(guildB!.id)).toEqual(['99999']);
   });
 
   it('GIVEN everything above THEN no request hit an unknown route and the token never reached the log', () => {

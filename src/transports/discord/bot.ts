@@ -3,10 +3,12 @@ import { Client, Events, GatewayIntentBits, MessageFlags, type ChatInputCommandI
 import type { Command } from '../../../commands/command.js';
 import { COMMANDS } from '../../../commands/index.js';
 import type { AppContext } from '../../app/context.js';
+import { createRenderer } from '../../charts/renderer.js';
 import type { Config } from '../../config.js';
 import { openDatabase } from '../../store/open-database.js';
 import { allowedAttachmentOrigins } from './attachment-download.js';
 import { GuildQueue } from './guild-queue.js';
+import { handleAutocomplete } from './handle-autocomplete.js';
 import { handleCommand, type DiscordDoor } from './handle-command.js';
 import { createLogger, type Logger } from './logger.js';
 import { NO_MENTIONS } from './reply-payload.js';
@@ -48,9 +50,11 @@ async function tellFailed(interaction: ChatInputCommandInteraction): Promise<voi
 
 function onInteraction(interaction: Interaction, door: DiscordDoor, work: RunningWork): void {
   const { log } = door;
-  // Autocomplete has no provider in the command modules yet: an empty answer lets the member type freely.
   if (interaction.isAutocomplete()) {
-    interaction.respond([]).catch((error: unknown) => log.warn(`autocomplete for /${interaction.commandName} failed`, error));
+    handleAutocomplete(interaction, door).catch(async (error: unknown) => {
+      log.warn(`autocomplete for /${interaction.commandName} failed`, error);
+      if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+    });
     return;
   }
   if (!interaction.isChatInputCommand()) return;
@@ -78,7 +82,13 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const log = options.log ?? createLogger(config.LOG_LEVEL, [token]);
   const maxBytes = config.MAX_UPLOAD_MB * 1024 * 1024;
   const db = openDatabase(config.DATABASE_PATH);
-  const app: AppContext = { db, databasePath: config.DATABASE_PATH, limits: { maxBytes, maxRows: config.MAX_ROWS }, now: () => new Date() };
+  const app: AppContext = {
+    db,
+    databasePath: config.DATABASE_PATH,
+    limits: { maxBytes, maxRows: config.MAX_ROWS },
+    now: () => new Date(),
+    charts: createRenderer({ kind: config.CHART_RENDERER, quickchartUrl: config.QUICKCHART_URL }),
+  };
   const door: DiscordDoor = {
     app,
     commands: options.commands ?? COMMANDS,

@@ -56,11 +56,18 @@ function attachmentsOf(command: Command, interaction: ChatInputCommandInteractio
   });
 }
 
+/** The option getters chat-input and autocomplete interactions share. */
+interface ScalarOptionReader {
+  getString(name: string): string | null;
+  getInteger(name: string): number | null;
+  getNumber(name: string): number | null;
+  getBoolean(name: string): boolean | null;
+}
+
 /** Scalar options as the command's schema expects them: Discord already typed them; absent ones are left out. */
-function scalarOptions(command: Command, interaction: ChatInputCommandInteraction): Record<string, unknown> {
+export function scalarOptions(command: Command, options: ScalarOptionReader): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
   for (const spec of command.options) {
-    const { options } = interaction;
     const value =
       spec.type === 'string' ? options.getString(spec.name)
       : spec.type === 'integer' ? options.getInteger(spec.name)
@@ -79,7 +86,7 @@ async function collectOptions(
   policy: DownloadPolicy,
   onProgress: ProgressListener,
 ): Promise<{ ok: true; raw: Record<string, unknown> } | { ok: false; refusal: DownloadRefusal }> {
-  const raw = scalarOptions(command, interaction);
+  const raw = scalarOptions(command, interaction.options);
   for (const { spec, attachment } of attachmentsOf(command, interaction)) {
     const downloaded = await downloadAttachment({ url: attachment.url, name: attachment.name, size: attachment.size }, policy, onProgress);
     if (!downloaded.ok) return { ok: false, refusal: downloaded };

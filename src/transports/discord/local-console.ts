@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { COMMANDS } from '../../../commands/index.js';
 import { invokeCommand } from '../../../commands/invoke.js';
 import type { AppContext } from '../../app/context.js';
+import { createRenderer } from '../../charts/renderer.js';
 import type { Config } from '../../config.js';
 import { openDatabase } from '../../store/open-database.js';
 import { cliOptions, findCommand, usage } from '../cli/main.js';
@@ -32,6 +33,7 @@ export async function runLocalConsole(config: Config, io: ConsoleIo = { input: p
     databasePath: config.DATABASE_PATH,
     limits: { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024, maxRows: config.MAX_ROWS },
     now: () => new Date(),
+    charts: createRenderer({ kind: config.CHART_RENDERER, quickchartUrl: config.QUICKCHART_URL }),
   };
   const prompt = createInterface({ input: io.input, output: io.output, terminal: false });
   const logError = (message: string, error: unknown) => io.errors.write(`${message}: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,0 +1,31 @@
+import type { AutocompleteInteraction } from 'discord.js';
+import { commandFor, scalarOptions, type DiscordDoor } from './handle-command.js';
+import { mayRun } from './permissions.js';
+import { clipText } from './reply-payload.js';
+import { localeOf } from './words.js';
+
+/** Discord shows at most 25 choices; names and string values are 1 to 100 characters. */
+const MAX_CHOICES = 25;
+const CHOICE_LENGTH = 100;
+
+/**
+ * Suggestions while a member types: the command's own `autocomplete` over this server's data, answered at once
+ * (Discord waits 3 s). Members who may not run the command, and commands without suggestions, get none.
+ */
+export async function handleAutocomplete(interaction: AutocompleteInteraction, door: DiscordDoor): Promise<void> {
+  const command = commandFor(door.commands, interaction.commandName, interaction.options.getSubcommand(false));
+  if (!command?.autocomplete || !interaction.inGuild() || !mayRun(command, interaction.memberPermissions)) {
+    await interaction.respond([]);
+    return;
+  }
+  const focused = interaction.options.getFocused(true);
+  const typed = String(focused.value);
+  const ctx = { app: door.app, guildId: interaction.guildId, userId: interaction.user.id, locale: localeOf(interaction.locale), progress: () => {} };
+  const others = scalarOptions({ ...command, options: command.options.filter((option) => option.name !== focused.name) }, interaction.options);
+  const suggestions = command.autocomplete(ctx, focused.name, typed, others);
+  const choices = suggestions
+    .filter((value) => value.length >= 1 && value.length <= CHOICE_LENGTH)
+    .slice(0, MAX_CHOICES)
+    .map((value) => ({ name: clipText(value, CHOICE_LENGTH), value }));
+  await interaction.respond(choices);
+}
