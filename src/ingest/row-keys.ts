@@ -157,7 +157,7 @@ class RepeatCounter {
 
   constructor(expected: number) {
     let size = 16;
-    while (size < expected * 2) size *= 2;
+    while (size < expected * 1.5) size *= 2;
     this.high = new Uint32Array(size);
     this.low = new Uint32Array(size);
     this.counts = new Uint32Array(size);
