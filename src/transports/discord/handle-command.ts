@@ -143,7 +143,7 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, do
   const progress = progressMessage((content) => interaction.editReply({ content, allowedMentions: NO_MENTIONS }), locale, {
     onError: (error) => door.log.warn(`progress edit for /${command.path.join(' ')} failed`, error),
   });
-  const collected = await collectOptions(command, interaction, door.download, progress.listener);
+  const collected = await collectOptions(command, interaction, door.download, progress.download);
   const { guildId } = interaction;
   const invoke = (raw: Record<string, unknown>) =>
     invokeCommand(command, { app: door.app, guildId, userId: interaction.user.id, locale, progress: progress.listener }, raw, (message, error) =>

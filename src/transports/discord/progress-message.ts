@@ -6,10 +6,10 @@ import { WORDS } from './words.js';
 export const PROGRESS_INTERVAL_MS = 2_000;
 const BAR_WIDTH = 20;
 
-/** "⏳ Saving `[########............]` 40% · 12,000/30,000 rows". */
-export function progressText(event: ProgressEvent, locale: Locale): string {
+/** "⏳ Saving `[########............]` 40% · 12,000/30,000 rows"; an attachment's download says "Downloading". */
+export function progressText(event: ProgressEvent, locale: Locale, downloading = false): string {
   const words = WORDS[locale];
-  const stage = event.stage === 'reading' && event.unit === 'bytes' ? words.downloading : words.stages[event.stage];
+  const stage = downloading ? words.downloading : words.stages[event.stage];
   const n = (value: number) => formatCount(value, locale);
   if (!event.total) return `⏳ ${stage} · ${n(event.done)} ${words.units[event.unit]}`;
   const share = Math.min(1, Math.max(0, event.done / event.total));
@@ -18,7 +18,10 @@ export function progressText(event: ProgressEvent, locale: Locale): string {
 }
 
 export interface ProgressMessage {
+  /** For the command's own progress (ctx.progress). */
   listener: ProgressListener;
+  /** For the download of an attachment, before the command runs. */
+  download: ProgressListener;
   /** Stops further edits and waits for one still on its way, so the final reply is never overwritten. */
   settle(): Promise<void>;
 }
@@ -33,17 +36,21 @@ export function progressMessage(edit: (text: string) => Promise<unknown>, locale
   let lastEditAt = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<void> | undefined;
   let settled = false;
-  return {
-    listener(event) {
-      if (settled || inFlight || now() - lastEditAt < intervalMs) return;
-      lastEditAt = now();
-      inFlight = edit(progressText(event, locale)).then(
+  const show = (text: string) => {
+    if (settled || inFlight || now() - lastEditAt < intervalMs) return;
+    lastEditAt = now();
+    inFlight = edit(text)
+      .then(
         () => undefined,
         (error: unknown) => options.onError?.(error),
-      ).finally(() => {
+      )
+      .finally(() => {
         inFlight = undefined;
       });
-    },
+  };
+  return {
+    listener: (event) => show(progressText(event, locale)),
+    download: (event) => show(progressText(event, locale, true)),
     async settle() {
       settled = true;
       await inFlight;

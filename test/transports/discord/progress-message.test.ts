@@ -7,8 +7,9 @@ describe('progressText', () => {
     expect(progressText({ stage: 'writing', done: 12_000, total: 30_000, unit: 'rows' }, 'id')).toBe('⏳ Menyimpan `[########............]` 40% · 12.000/30.000 baris');
   });
 
-  it('GIVEN bytes being read THEN it says downloading; GIVEN no total THEN only the count', () => {
-    expect(progressText({ stage: 'reading', done: 5, total: 10, unit: 'bytes' }, 'en')).toMatch(/^⏳ Downloading `\[#{10}\.{10}\]` 50%/);
+  it('GIVEN a download THEN it says downloading, a worker reading bytes says reading; GIVEN no total THEN only the count', () => {
+    expect(progressText({ stage: 'reading', done: 5, total: 10, unit: 'bytes' }, 'en', true)).toMatch(/^⏳ Downloading `\[#{10}\.{10}\]` 50% · 5\/10 bytes$/);
+    expect(progressText({ stage: 'reading', done: 5, total: 10, unit: 'bytes' }, 'id')).toMatch(/^⏳ Membaca `/);
     expect(progressText({ stage: 'parsing', done: 1_500, unit: 'rows' }, 'en')).toBe('⏳ Checking rows · 1,500 rows');
   });
 
@@ -32,6 +33,20 @@ describe('progressMessage', () => {
     }
     await progress.settle();
     expect(edits.map((text) => /(\d+)%/.exec(text)?.[1])).toEqual(['0', '40', '80']);
+  });
+
+  it('GIVEN a download then the command\'s own events THEN they share one throttle and each is labelled', async () => {
+    let now = 0;
+    const edits: string[] = [];
+    const progress = progressMessage(async (text) => edits.push(text), 'en', { now: () => now });
+    progress.download({ stage: 'reading', done: 1, total: 2, unit: 'bytes' });
+    await Promise.resolve();
+    progress.listener(event(10));
+    now = 2_000;
+    await Promise.resolve();
+    progress.listener(event(20));
+    await progress.settle();
+    expect(edits.map((text) => text.split(' ')[1])).toEqual(['Downloading', 'Saving']);
   });
 
   it('GIVEN an edit still on its way THEN no second edit starts, and settle waits for it and stops later ones', async () => {
