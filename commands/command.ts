@@ -19,7 +19,8 @@ export interface FileInput {
  */
 export interface OptionSpec {
   name: string;
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'attachment';
+  /** 'role' arrives as the role's id. */
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'attachment' | 'role';
   description: Localized;
   required?: boolean;
   choices?: readonly string[];

@@ -1,16 +1,21 @@
 import actions from './actions.js';
 import type { Command } from './command.js';
+import dataForget from './data-forget.js';
+import dataPurge from './data-purge.js';
 import datasetsDelete from './datasets-delete.js';
 import datasetsList from './datasets-list.js';
+import help from './help.js';
 import playbookReset from './playbook-reset.js';
 import playbookSet from './playbook-set.js';
 import segmentCustomer from './segment-customer.js';
 import segmentList from './segment-list.js';
 import segmentRun from './segment-run.js';
 import segments from './segments.js';
+import settings from './settings.js';
 import upload from './upload.js';
 
 /** Every command, once. Each door (Discord, console, CLI) builds itself from this list. */
 export const COMMANDS: readonly Command[] = [
   upload, datasetsList, datasetsDelete, segmentRun, segments, segmentCustomer, segmentList, actions, playbookSet, playbookReset,
+  settings, dataForget, dataPurge, help,
 ] as unknown as readonly Command[];

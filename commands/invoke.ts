@@ -2,6 +2,7 @@ import type { CommandContext } from '../src/app/context.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import type { Reply } from '../src/app/reply.js';
 import type { Command } from './command.js';
+import { readSettings } from '../src/app/settings.js';
 
 export type ErrorLogger = (message: string, error: unknown) => void;
 
@@ -9,7 +10,8 @@ export type ErrorLogger = (message: string, error: unknown) => void;
  * Runs a command the same way for every door: options parsed by its schema, user mistakes answered in words,
  * and anything unexpected logged for us and answered politely, never with a stack trace.
  */
-export async function invokeCommand(command: Command, ctx: CommandContext, rawOptions: Record<string, unknown>, logError: ErrorLogger): Promise<Reply> {
+export async function invokeCommand(command: Command, asked: CommandContext, rawOptions: Record<string, unknown>, logError: ErrorLogger): Promise<Reply> {
+  const ctx = withWorkspaceSettings(asked);
   const parsed = command.schema.safeParse(rawOptions);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`).join('; ');
@@ -29,4 +31,10 @@ export async function invokeCommand(command: Command, ctx: CommandContext, rawOp
       data: { error: 'internal' },
     };
   }
+}
+
+/** A server's /settings language wins over the member's Discord language; its currency is shown with amounts. */
+function withWorkspaceSettings(ctx: CommandContext): CommandContext {
+  const settings = readSettings(ctx.app.db, ctx.guildId);
+  return { ...ctx, locale: settings.language === 'auto' ? ctx.locale : settings.language, currency: settings.currency };
 }

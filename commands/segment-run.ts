@@ -19,6 +19,6 @@ export default defineCommand({
       guildId: ctx.guildId, dataset: input.dataset, k: input.k, convention: input.convention, asOf: input.as_of, now: ctx.app.now(),
     });
     if (!outcome.ok) return failureReply(outcome.code, outcome.details, ctx.locale);
-    return segmentsOverview(ctx.app, ctx.guildId, outcome.run.dataset, 'clusters', ctx.locale);
+    return segmentsOverview(ctx.app, ctx.guildId, outcome.run.dataset, 'clusters', ctx.locale, ctx.currency);
   },
 });

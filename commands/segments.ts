@@ -20,6 +20,6 @@ export default defineCommand({
       });
       if (!outcome.ok) return failureReply(outcome.code, outcome.details, ctx.locale);
     }
-    return segmentsOverview(ctx.app, ctx.guildId, input.dataset, input.lens, ctx.locale);
+    return segmentsOverview(ctx.app, ctx.guildId, input.dataset, input.lens, ctx.locale, ctx.currency);
   },
 });

@@ -89,14 +89,14 @@ export default defineCommand({
       ctx.progress,
     );
     if (!outcome.ok) return failureReply(outcome.code, outcome.details, ctx.locale);
-    const imported = importReply(outcome.report, ctx.locale);
+    const imported = importReply(outcome.report, ctx.locale, ctx.currency);
     // Every upload is followed by a fresh segmentation, so the reply can show the new segments at once.
     ctx.progress({ stage: 'segmenting', done: 0, unit: 'steps' });
     const segmented = await runSegmentationInWorker(ctx.app.databasePath, {
       guildId: ctx.guildId, dataset: outcome.report.dataset, convention: 'net', now: ctx.app.now(),
     });
     const overview = segmented.ok
-      ? await segmentsOverview(ctx.app, ctx.guildId, outcome.report.dataset, 'clusters', ctx.locale)
+      ? await segmentsOverview(ctx.app, ctx.guildId, outcome.report.dataset, 'clusters', ctx.locale, ctx.currency)
       : failureReply(segmented.code, segmented.details, ctx.locale);
     return importThenSegments(imported, overview);
   },

@@ -21,5 +21,7 @@ export interface CommandContext {
   guildId: string;
   userId: string;
   locale: Locale;
+  /** ISO 4217 code to show amounts in (the server's /settings currency); none: plain numbers. */
+  currency?: string | null;
   progress: ProgressListener;
 }

@@ -7,8 +7,12 @@ export function formatCount(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 0 }).format(value);
 }
 
-/** Money with two decimals, without a currency (the file did not say which). */
-export function formatAmount(value: number, locale: Locale): string {
+/**
+ * Money for the reader's locale: with the server's currency when it set one (`Rp 1.234.567`, `£1,234.56`),
+ * else with two decimals and no symbol, since a file rarely says its currency.
+ */
+export function formatAmount(value: number, locale: Locale, currency?: string | null): string {
+  if (currency) return new Intl.NumberFormat(intlLocale[locale], { style: 'currency', currency }).format(value);
   return new Intl.NumberFormat(intlLocale[locale], { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
 

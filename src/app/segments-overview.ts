@@ -6,10 +6,17 @@ import { segmentChartConfigs, segmentCharts } from './segment-charts.js';
 import { latestRun, runView, type Lens } from './segment-views.js';
 
 /** The newest run of a dataset as a reply, with its charts when the app can draw them. */
-export async function segmentsOverview(app: AppContext, guildId: string, dataset: string | undefined, lens: Lens, locale: Locale): Promise<Reply> {
+export async function segmentsOverview(
+  app: AppContext,
+  guildId: string,
+  dataset: string | undefined,
+  lens: Lens,
+  locale: Locale,
+  currency?: string | null,
+): Promise<Reply> {
   const latest = latestRun(app.db, guildId, dataset);
   if (!latest.ok) return failureReply(latest.code, latest.details, locale);
   const view = runView(app.db, guildId, latest.dataset, latest.run, lens);
   const charts = app.charts ? await segmentCharts(app.charts, segmentChartConfigs(app.db, guildId, latest.run, view, locale)) : [];
-  return segmentsReply(view, locale, charts);
+  return segmentsReply(view, locale, charts, currency);
 }

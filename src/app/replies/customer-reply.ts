@@ -23,11 +23,11 @@ const words = {
 } as const;
 
 /** One customer's card: only the asker sees it, since it is about a person. */
-export function customerReply(card: CustomerCard, locale: Locale): Reply {
+export function customerReply(card: CustomerCard, locale: Locale, currency?: string | null): Reply {
   const w = words[locale];
   const pct = (value: number) => formatPercent(value / 100, locale);
   const purchases = card.lastPurchases
-    .map((p) => `${p.date.slice(0, 10)} · ${escapeMarkdown(p.invoice ?? '–')} · ${formatAmount(p.amount, locale)}${p.isReturn ? ` (${w.returnMark})` : ''}`)
+    .map((p) => `${p.date.slice(0, 10)} · ${escapeMarkdown(p.invoice ?? '–')} · ${formatAmount(p.amount, locale, currency)}${p.isReturn ? ` (${w.returnMark})` : ''}`)
     .join('\n');
   const segment = `**${escapeMarkdown(card.segment)}**${card.segmentRank ? ` (#${card.segmentRank})` : ''}${card.explanation ? `\n_${card.explanation[locale]}_` : ''}`;
   return {
@@ -40,8 +40,8 @@ export function customerReply(card: CustomerCard, locale: Locale): Reply {
         fields: [
           { name: w.recency, value: w.days(formatCount(card.recencyDays, locale)), inline: true },
           { name: w.frequency, value: formatCount(card.frequency, locale), inline: true },
-          { name: w.monetary, value: formatAmount(card.monetary, locale), inline: true },
-          { name: w.aov, value: formatAmount(card.averageOrderValue, locale), inline: true },
+          { name: w.monetary, value: formatAmount(card.monetary, locale, currency), inline: true },
+          { name: w.aov, value: formatAmount(card.averageOrderValue, locale, currency), inline: true },
           { name: w.returns, value: formatPercent(card.returnRate, locale), inline: true },
           { name: w.scores, value: `R ${card.scores.r} · F ${card.scores.f} · M ${card.scores.m}\n${w.beats(pct(card.percentiles.r), pct(card.percentiles.f), pct(card.percentiles.m))}` },
           { name: w.segment, value: segment },

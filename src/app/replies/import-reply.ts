@@ -53,7 +53,7 @@ const reasonWords: Record<Locale, Record<string, string>> = {
 };
 
 /** The import report as people read it, with the structured report for --json. */
-export function importReply(report: ImportReport, locale: Locale): Reply {
+export function importReply(report: ImportReport, locale: Locale, currency?: string | null): Reply {
   const w = words[locale];
   const n = (value: number) => formatCount(value, locale);
   const lines = [
@@ -76,7 +76,7 @@ export function importReply(report: ImportReport, locale: Locale): Reply {
     `${w.returns}: ${n(report.returnRows)}`,
     `${w.customers}: ${n(report.customers)} · ${w.invoices}: ${n(report.invoices)}`,
     `${w.period}: ${report.firstDate?.replace('T', ' ') ?? '–'} → ${report.lastDate?.replace('T', ' ') ?? '–'}`,
-    `${w.revenue}: ${formatAmount(report.revenue, locale)}`,
+    `${w.revenue}: ${formatAmount(report.revenue, locale, currency)}`,
     `${w.columns}: ${Object.entries(report.columns).map(([field, column]) => `${field} ← ${escapeMarkdown(String(column))}`).join(', ')}`,
   );
   if (report.warnings.length) lines.push(`${w.warnings}:`, ...report.warnings.map((text) => `  • ${escapeMarkdown(text)}`));

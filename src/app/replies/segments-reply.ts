@@ -47,7 +47,7 @@ const clip = (text: string, limit: number) => (text.length <= limit ? text : `${
  * The first chart is the overview embed's image; each further chart gets an embed of its own (Discord shows
  * one image per embed, ten embeds at most).
  */
-export function segmentsReply(view: RunView, locale: Locale, charts: readonly ReplyFile[] = []): Reply {
+export function segmentsReply(view: RunView, locale: Locale, charts: readonly ReplyFile[] = [], currency?: string | null): Reply {
   const w = words[locale];
   const n = (value: number) => formatCount(value, locale);
   const method =
@@ -64,8 +64,8 @@ export function segmentsReply(view: RunView, locale: Locale, charts: readonly Re
     const countries = segment.topCountries.map((c) => `${escapeMarkdown(c.name)} ${formatPercent(c.share, locale)}`).join(', ');
     const products = segment.topProducts.map((p) => escapeMarkdown(p.name)).join(', ');
     const value = [
-      `${w.revenue} ${formatAmount(segment.revenue, locale)} (${formatPercent(segment.revenueShare, locale)})`,
-      w.typical(n(segment.recencyMedian), n(segment.frequencyMedian), formatAmount(segment.monetaryMedian, locale)),
+      `${w.revenue} ${formatAmount(segment.revenue, locale, currency)} (${formatPercent(segment.revenueShare, locale)})`,
+      w.typical(n(segment.recencyMedian), n(segment.frequencyMedian), formatAmount(segment.monetaryMedian, locale, currency)),
       ...(explanation ? [`_${explanation}_`] : []),
       ...(countries ? [`${w.top}: ${countries}`] : []),
       ...(products ? [`${w.products}: ${products}`] : []),

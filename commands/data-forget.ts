@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { forgetCustomer } from '../src/app/erasure.js';
+import { escapeMarkdown, formatCount } from '../src/app/format.js';
+import { defineCommand } from './command.js';
+import { customerChoices } from './segment-options.js';
+
+export default defineCommand({
+  path: ['data', 'forget'],
+  description: { en: "Erase one customer's data from every dataset (privacy request)", id: 'Hapus data satu pelanggan dari semua dataset (permintaan privasi)' },
+  permission: 'manage',
+  options: [{ name: 'customer', type: 'string', required: true, positional: true, autocomplete: true, description: { en: 'Customer id', id: 'ID pelanggan' } }],
+  schema: z.object({ customer: z.string().trim().min(1).max(100) }),
+  async run(ctx, input) {
+    const erased = forgetCustomer(ctx.app.db, ctx.guildId, input.customer);
+    const id = escapeMarkdown(input.customer);
+    const lines = formatCount(erased.lines, ctx.locale);
+    const text =
+      erased.lines + erased.runEntries === 0
+        ? ctx.locale === 'id' ? `Tidak ada data untuk pelanggan ${id} di server ini.` : `There is no data about customer ${id} in this server.`
+        : ctx.locale === 'id'
+          ? `Pelanggan ${id} dihapus: ${lines} baris transaksi dan semua hasil segmentasinya.`
+          : `Customer ${id} erased: ${lines} transaction lines and every segmentation entry.`;
+    return { ok: true, ephemeral: true, text, data: { customerId: input.customer, ...erased } };
+  },
+  autocomplete: (ctx, _option, typed, options) => customerChoices(ctx, typed, options),
+});

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { readSettings, updateSettings, type WorkspaceSettings } from '../src/app/settings.js';
+import type { Locale, Reply } from '../src/app/reply.js';
+import { defineCommand } from './command.js';
+
+const currencyCode = z
+  .string()
+  .trim()
+  .transform((code) => code.toUpperCase())
+  .refine((code) => /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf('currency').includes(code), 'use a three-letter currency code such as IDR, GBP or USD')
+  .optional();
+
+function settingsReply(settings: WorkspaceSettings, changed: boolean, locale: Locale): Reply {
+  const en = locale === 'en';
+  const role = settings.readRoleId ? `<@&${settings.readRoleId}>` : en ? 'everyone (no role chosen)' : 'semua anggota (belum ada role)';
+  const language = { auto: en ? "each member's Discord language" : 'bahasa Discord tiap anggota', en: 'English', id: 'Bahasa Indonesia' }[settings.language];
+  const currency = settings.currency ?? (en ? 'none (plain numbers)' : 'tidak ada (angka saja)');
+  const lines = en
+    ? [changed ? 'Settings saved.' : 'Settings of this server:', `Who may read results: Manage Server and ${role}`, `Language: ${language}`, `Currency: ${currency}`]
+    : [changed ? 'Pengaturan disimpan.' : 'Pengaturan server ini:', `Yang boleh membaca hasil: Manage Server dan ${role}`, `Bahasa: ${language}`, `Mata uang: ${currency}`];
+  return { ok: true, ephemeral: true, text: lines.join('\n'), data: settings };
+}
+
+export default defineCommand({
+  path: ['settings'],
+  description: { en: 'Who may read results, the reply language and the currency of this server', id: 'Siapa yang boleh membaca hasil, bahasa balasan, dan mata uang server ini' },
+  permission: 'manage',
+  options: [
+    { name: 'role', type: 'role', description: { en: 'Role whose members may read results', id: 'Role yang anggotanya boleh membaca hasil' } },
+    { name: 'language', type: 'string', choices: ['auto', 'en', 'id'], description: { en: "Reply language (auto: each member's own)", id: 'Bahasa balasan (auto: bahasa tiap anggota)' } },
+    { name: 'currency', type: 'string', description: { en: 'Currency code for amounts, e.g. IDR or GBP', id: 'Kode mata uang untuk nilai, mis. IDR atau GBP' } },
+  ],
+  schema: z.object({
+    role: z.string().trim().regex(/^\d+$/, 'a role id is digits').optional(),
+    language: z.enum(['auto', 'en', 'id']).optional(),
+    currency: currencyCode,
+  }),
+  async run(ctx, input) {
+    const change: Partial<WorkspaceSettings> = {
+      ...(input.role !== undefined ? { readRoleId: input.role } : {}),
+      ...(input.language !== undefined ? { language: input.language } : {}),
+      ...(input.currency !== undefined ? { currency: input.currency } : {}),
+    };
+    if (Object.keys(change).length === 0) return settingsReply(readSettings(ctx.app.db, ctx.guildId), false, ctx.locale);
+    const settings = updateSettings(ctx.app.db, ctx.guildId, ctx.userId, change, ctx.app.now());
+    return settingsReply(settings, true, settings.language === 'auto' ? ctx.locale : settings.language);
+  },
+});

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.js';
+import { invokeCommand } from '../../commands/invoke.js';
+import { mayRun } from '../../src/app/access.js';
+import type { CommandContext } from '../../src/app/context.js';
+import { importUpload } from '../../src/app/import-upload.js';
+import { segmentDataset } from '../../src/app/segment-dataset.js';
+import { DEFAULT_SETTINGS } from '../../src/store/workspace-settings.js';
+import { projectFile, temporaryApp } from '../helpers.js';
+
+const sample = new Uint8Array(readFileSync(projectFile('data/sample_online_retail.csv')));
+const command = (path: string) => COMMANDS.find((c) => c.path.join(' ') === path)!;
+
+describe('server administration commands', () => {
+  let app: ReturnType<typeof temporaryApp>;
+  const ctx = (guildId: string, locale: 'en' | 'id' = 'en'): CommandContext => ({ app, guildId, userId: 'admin', locale, progress: () => {} });
+  const run = (path: string, guildId: string, options: Record<string, unknown> = {}, locale: 'en' | 'id' = 'en') =>
+    invokeCommand(command(path), ctx(guildId, locale), options, (message, error) => { throw new Error(`${message}: ${String(error)}`); });
+  const seed = async (guildId: string) => {
+    await importUpload(app.db, { guildId, userId: 'u', fileName: 'sample.csv', bytes: sample, mode: 'append', ingest: {} });
+    segmentDataset(app.db, { guildId, convention: 'net', now: new Date() });
+  };
+  const count = (table: string, guildId: string) => app.db.prepare(`SELECT count(*) FROM ${table} WHERE guild_id = ?`).pluck().get(guildId) as number;
+
+  beforeEach(() => {
+    app = temporaryApp();
+  });
+  afterEach(() => app.cleanup());
+
+  it('GIVEN /settings language and currency THEN replies switch language and show amounts in that currency', async () => {
+    await seed('guild-a');
+    expect(await run('settings', 'guild-a', { language: 'id', currency: 'idr' })).toMatchObject({ ok: true, data: { language: 'id', currency: 'IDR' } });
+    const card = await run('segment customer', 'guild-a', { id: '13694' }, 'en');
+    expect(card.embeds?.[0]?.title).toBe('Pelanggan 13694');
+    expect(JSON.stringify(card.embeds)).toMatch(/Rp\s?62\.924/);
+    const other = await run('segment customer', 'guild-b', { id: '13694' }, 'en');
+    expect(other.text).toMatch(/Nothing has been uploaded yet/);
+  });
+
+  it('GIVEN an unknown currency THEN settings refuse it and keep the old value', async () => {
+    const reply = await run('settings', 'guild-a', { currency: 'XYZ' });
+    expect(reply.ok).toBe(false);
+    expect(reply.text).toMatch(/three-letter currency code/);
+    expect((await run('settings', 'guild-a')).data).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('GIVEN /data forget THEN that customer is gone from every table of this server only', async () => {
+    await seed('guild-a');
+    await seed('guild-b');
+    const customerLines = (guildId: string) =>
+      app.db.prepare('SELECT count(*) FROM transactions WHERE guild_id = ? AND customer_id = ?').pluck().get(guildId, '13694') as number;
+    const before = customerLines('guild-a');
+    expect(before).toBeGreaterThan(0);
+    const reply = await run('data forget', 'guild-a', { customer: '13694' });
+    expect(reply).toMatchObject({ ok: true, ephemeral: true, data: { lines: before, runEntries: 1 } });
+    expect(customerLines('guild-a')).toBe(0);
+    expect(app.db.prepare('SELECT count(*) FROM run_customers WHERE guild_id = ? AND customer_id = ?').pluck().get('guild-a', '13694')).toBe(0);
+    expect(customerLines('guild-b')).toBe(before);
+  });
+
+  it('GIVEN /data purge without confirm THEN nothing is erased; with confirm THEN only this server is emptied', async () => {
+    await seed('guild-a');
+    await seed('guild-b');
+    await run('settings', 'guild-a', { currency: 'GBP' });
+    expect(await run('data purge', 'guild-a')).toMatchObject({ ok: false, data: { error: 'confirmation_needed' } });
+    expect(count('transactions', 'guild-a')).toBeGreaterThan(0);
+    expect(await run('data purge', 'guild-a', { confirm: true })).toMatchObject({ ok: true });
+    for (const table of ['datasets', 'uploads', 'transactions', 'segmentation_runs', 'run_customers', 'workspace_settings']) {
+      expect(count(table, 'guild-a'), table).toBe(0);
+    }
+    expect(count('transactions', 'guild-b')).toBeGreaterThan(0);
+    expect(count('run_customers', 'guild-b')).toBeGreaterThan(0);
+  });
+
+  it('GIVEN /help THEN it fits in one Discord message in both languages', async () => {
+    for (const locale of ['en', 'id'] as const) {
+      const reply = await run('help', 'guild-a', {}, locale);
+      expect(reply.text.length).toBeLessThanOrEqual(2000);
+      expect(reply.text).toMatch(/\/upload file:/);
+    }
+  });
+});
+
+describe('mayRun', () => {
+  const member = (canManageServer: boolean, roleIds: string[] = []) => ({ canManageServer, roleIds });
+  it('GIVEN no read role THEN everyone reads and only Manage Server changes data', () => {
+    expect(mayRun('read', member(false), DEFAULT_SETTINGS)).toBe(true);
+    expect(mayRun('manage', member(false), DEFAULT_SETTINGS)).toBe(false);
+    expect(mayRun('manage', member(true), DEFAULT_SETTINGS)).toBe(true);
+  });
+  it('GIVEN a read role THEN only its members and Manage Server read', () => {
+    const settings = { ...DEFAULT_SETTINGS, readRoleId: '42' };
+    expect(mayRun('read', member(false, ['7']), settings)).toBe(false);
+    expect(mayRun('read', member(false, ['7', '42']), settings)).toBe(true);
+    expect(mayRun('read', member(true), settings)).toBe(true);
+  });
+});
