@@ -42,6 +42,10 @@ export default defineCommand({
     },
     { name: 'decimal', type: 'string', choices: ['auto', 'dot', 'comma'], description: { en: 'Decimal mark in numbers', id: 'Tanda desimal pada angka' } },
     { name: 'sheet', type: 'string', description: { en: 'Workbook sheet to read (XLSX)', id: 'Sheet yang dibaca (XLSX)' } },
+    {
+      name: 'non_product_lines', type: 'string', choices: ['skip', 'keep'],
+      description: { en: 'Postage and fee lines: skip (default) or keep them in spend', id: 'Baris ongkir dan biaya: skip (bawaan) atau keep dalam belanja' },
+    },
   ],
   schema: z.object({
     file: fileInput,
@@ -58,6 +62,7 @@ export default defineCommand({
     date_order: z.enum(['auto', 'day-first', 'month-first']).default('auto'),
     decimal: z.enum(['auto', 'dot', 'comma']).default('auto'),
     sheet: optionalText,
+    non_product_lines: z.enum(['skip', 'keep']).default('skip'),
   }),
   async run(ctx, input) {
     const outcome = await runImportInWorker(
@@ -83,6 +88,7 @@ export default defineCommand({
           dateOrder: input.date_order,
           decimal: input.decimal,
           sheet: input.sheet,
+          nonProductLines: input.non_product_lines,
           limits: ctx.app.limits,
         },
       },
