@@ -58,12 +58,17 @@ function onInteraction(interaction: Interaction, door: DiscordDoor, work: Runnin
     return;
   }
   if (!interaction.isChatInputCommand()) return;
+  const name = [interaction.commandName, interaction.options.getSubcommand(false)].filter(Boolean).join(' ');
+  const startedAt = Date.now();
   const started = work.start(
     () =>
-      handleCommand(interaction, door).catch(async (error: unknown) => {
-        log.error(`/${interaction.commandName} in guild ${interaction.guildId ?? '-'} failed`, error);
-        await tellFailed(interaction).catch(() => undefined);
-      }),
+      handleCommand(interaction, door).then(
+        () => log.info(`/${name} in guild ${interaction.guildId ?? '-'} answered in ${Date.now() - startedAt} ms`),
+        async (error: unknown) => {
+          log.error(`/${name} in guild ${interaction.guildId ?? '-'} failed`, error);
+          await tellFailed(interaction).catch(() => undefined);
+        },
+      ),
     () => tellInterrupted(interaction),
   );
   if (!started) {

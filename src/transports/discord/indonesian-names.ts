@@ -33,6 +33,12 @@ const INDONESIAN_NAMES: Readonly<Record<string, string>> = {
   role: 'peran',
   language: 'bahasa',
   currency: 'mata_uang',
+  run: 'jalankan',
+  convention: 'konvensi',
+  as_of: 'per_tanggal',
+  set: 'atur',
+  reset: 'setel_ulang',
+  confirm: 'konfirmasi',
 };
 
 /** The Indonesian name for a command, subcommand or option, when it has one that differs from the English. */
