@@ -20,6 +20,8 @@ export interface CustomerCard {
   returnRate: number;
   firstPurchase: string;
   lastPurchase: string;
+  /** Whole days from the first purchase to the run's as-of date. */
+  tenureDays: number;
   scores: { r: number; f: number; m: number };
   /** Share of customers (0–100) this one beats on each measure. */
   percentiles: { r: number; f: number; m: number };
@@ -68,6 +70,7 @@ export function customerCard(db: Db, guildId: string, datasetName: string | unde
       averageOrderValue: customer.averageOrderValue,
       returnRate: customer.returnRate,
       firstPurchase: isoWallClock(customer.firstPurchase),
+      tenureDays: run.asOf === null ? 0 : Math.floor((run.asOf - customer.firstPurchase) / 86_400_000),
       lastPurchase: isoWallClock(customer.lastPurchase),
       scores: customer.scores,
       percentiles: customer.percentiles,

@@ -7,6 +7,7 @@ const words = {
   en: {
     title: (id: string) => `Customer ${id}`,
     recency: 'Last purchase', days: (d: string) => `${d} days ago`,
+    since: 'Customer since', tenure: (date: string, d: string) => `${date} (${d} days)`,
     frequency: 'Orders', monetary: 'Spend', aov: 'Average order', returns: 'Returned',
     scores: 'RFM scores (1–5)', beats: (r: string, f: string, m: string) => `more recent than ${r} of customers, more orders than ${f}, spent more than ${m}`,
     segment: 'Segment', grid: 'R × F grid segment', purchases: 'Last purchases', actions: 'Recommended actions',
@@ -15,6 +16,7 @@ const words = {
   id: {
     title: (id: string) => `Pelanggan ${id}`,
     recency: 'Pembelian terakhir', days: (d: string) => `${d} hari lalu`,
+    since: 'Pelanggan sejak', tenure: (date: string, d: string) => `${date} (${d} hari)`,
     frequency: 'Pesanan', monetary: 'Belanja', aov: 'Rata-rata pesanan', returns: 'Diretur',
     scores: 'Skor RFM (1–5)', beats: (r: string, f: string, m: string) => `lebih baru dari ${r} pelanggan, pesanan lebih banyak dari ${f}, belanja lebih besar dari ${m}`,
     segment: 'Segmen', grid: 'Segmen grid R × F', purchases: 'Pembelian terakhir', actions: 'Tindakan yang disarankan',
@@ -43,6 +45,7 @@ export function customerReply(card: CustomerCard, locale: Locale, currency?: str
           { name: w.monetary, value: formatAmount(card.monetary, locale, currency), inline: true },
           { name: w.aov, value: formatAmount(card.averageOrderValue, locale, currency), inline: true },
           { name: w.returns, value: formatPercent(card.returnRate, locale), inline: true },
+          { name: w.since, value: w.tenure(card.firstPurchase.slice(0, 10), formatCount(card.tenureDays, locale)), inline: true },
           { name: w.scores, value: `R ${card.scores.r} · F ${card.scores.f} · M ${card.scores.m}\n${w.beats(pct(card.percentiles.r), pct(card.percentiles.f), pct(card.percentiles.m))}` },
           { name: w.segment, value: segment },
           { name: w.grid, value: escapeMarkdown(card.gridSegment) },
