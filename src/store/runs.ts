@@ -1,6 +1,6 @@
 import type { GridSegmentName } from '../segment/grid.js';
 import type { SegmentProfile } from '../segment/profile.js';
-import type { RfmConvention, RfmScores } from '../segment/types.js';
+import type { CustomerRfm, RfmConvention, RfmScores } from '../segment/types.js';
 import type { SegmentationResult } from '../segment/segment-customers.js';
 import type { Db } from './open-database.js';
 
@@ -35,15 +35,8 @@ export interface RunRecord extends NewRun {
   runId: number;
 }
 
-export interface RunCustomer {
-  customerId: string;
-  recencyDays: number;
-  frequency: number;
-  monetary: number;
-  firstPurchase: number;
-  lastPurchase: number;
-  averageOrderValue: number;
-  returnRate: number;
+/** A customer as a run keeps them: RFM (tenure follows from the as-of date), scores and both segments. */
+export interface RunCustomer extends Omit<CustomerRfm, 'tenureDays'> {
   scores: RfmScores;
   percentiles: { r: number; f: number; m: number };
   cluster: number | null;

@@ -1,24 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectFile, sharedData } from '../../helpers.js';
-
-const run = promisify(execFile);
-const bin = projectFile('bin/segmenta.js');
-
-/** Runs the real `segmenta` executable; resolves with exit code and output instead of throwing. */
-async function segmenta(args: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { segmenta } from './run-segmenta.js';
 
 describe('the segmenta CLI', () => {
   let dir: string;

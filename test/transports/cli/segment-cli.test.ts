@@ -1,22 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectFile } from '../../helpers.js';
-
-const run = promisify(execFile);
-
-async function segmenta(args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [projectFile('bin/segmenta.js'), ...args], { maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { segmenta } from './run-segmenta.js';
 
 describe('the segmentation commands of the segmenta CLI', () => {
   let dir: string;
