@@ -4,6 +4,7 @@ import { buildRecencyMonetaryChart } from '../charts/recency-monetary.js';
 import type { ChartConfig, ChartRenderer } from '../charts/renderer.js';
 import { buildSegmentSizesChart } from '../charts/segment-sizes.js';
 import { buildSnakePlotChart } from '../charts/snake-plot.js';
+import { scaledRfm, segmentMeans } from '../segment/scaling.js';
 import type { Db } from '../store/open-database.js';
 import { runsRepository, type RunRecord } from '../store/runs.js';
 import type { Locale, ReplyFile } from './reply.js';
@@ -32,18 +33,17 @@ export function segmentChartConfigs(db: Db, guildId: string, run: RunRecord, vie
       ) as ChartConfig,
     ],
   ];
-  if (view.lens === 'clusters' && run.method === 'kmeans' && run.k !== null) {
-    const byLabel = new Map(run.details.segments.map((segment) => [segment.label, segment.scaledCentroid]));
-    configs.push(
-      [
-        'segment-profiles.png',
-        buildSnakePlotChart(
-          { segments: ordered.map((name) => { const [r, f, m] = byLabel.get(name)!; return { name, recency: r!, frequency: f!, monetary: m! }; }) },
-          { locale },
-        ) as ChartConfig,
-      ],
-      ['choosing-k.png', buildChooseKChart({ candidates: run.details.candidates, chosenK: run.k }, { locale }) as ChartConfig],
-    );
+  // The snake plot of any lens: mean scaled R, F and M per segment (for clusters, their centroids).
+  const means = segmentMeans(scaledRfm(customers).matrix, customers.map(segmentOf));
+  configs.push([
+    'segment-profiles.png',
+    buildSnakePlotChart(
+      { segments: ordered.map((name) => { const [r, f, m] = means.get(name)!; return { name, recency: r!, frequency: f!, monetary: m! }; }) },
+      { locale },
+    ) as ChartConfig,
+  ]);
+  if (run.method === 'kmeans' && run.k !== null) {
+    configs.push(['choosing-k.png', buildChooseKChart({ candidates: run.details.candidates, chosenK: run.k }, { locale }) as ChartConfig]);
   }
   return configs;
 }

@@ -34,7 +34,7 @@ export interface ScaledRfm {
  * const { matrix, parameters } = scaledRfm(table.customers);
  * matrix.values[0]; // recency of the first customer, in standard deviations from the mean
  */
-export function scaledRfm(customers: readonly CustomerRfm[]): ScaledRfm {
+export function scaledRfm(customers: readonly Pick<CustomerRfm, RfmMeasure>[]): ScaledRfm {
   const rows = customers.length;
   const columns = RFM_MEASURES.length;
   const values = new Float64Array(rows * columns);
@@ -83,4 +83,25 @@ export function originalUnits(scaled: ArrayLike<number>, parameters: ScalingPara
     point[measure] = Math.expm1(scaled[column]! * parameters.stds[column]! + parameters.means[column]!);
   });
   return point;
+}
+
+/**
+ * Mean scaled R, F and M of each segment: the points of a snake plot. Cluster centroids are exactly these
+ * means for the k-means lens; this gives the same for any grouping, such as the R × F grid. O(n).
+ *
+ * @param matrix - from `scaledRfm`, rows in the order of `segments`
+ * @param segments - each row's segment
+ * @returns segment -> mean of each column, in `parameters.measures` order
+ * @example
+ * segmentMeans(scaledRfm(customers).matrix, ['A', 'B', 'A']).get('A'); // [-0.8, 1.1, 0.9]
+ */
+export function segmentMeans(matrix: FeatureMatrix, segments: readonly string[]): Map<string, number[]> {
+  const sums = new Map<string, { count: number; sum: number[] }>();
+  segments.forEach((segment, row) => {
+    let entry = sums.get(segment);
+    if (!entry) sums.set(segment, (entry = { count: 0, sum: new Array<number>(matrix.columns).fill(0) }));
+    entry.count++;
+    for (let column = 0; column < matrix.columns; column++) entry.sum[column] = entry.sum[column]! + matrix.values[row * matrix.columns + column]!;
+  });
+  return new Map([...sums].map(([segment, { count, sum }]) => [segment, sum.map((total) => total / count)]));
 }

@@ -153,6 +153,8 @@ describe('segmentation use-cases', () => {
     }
     expect(reply.embeds?.map((e) => e.image)).toEqual(names);
     expect(reply.text).toMatch(/^Segmen \*\*shop\*\*/);
+    const grid = await segmentsOverview({ ...app, charts: createRenderer({ kind: 'local' }) }, 'guild-a', undefined, 'grid', 'en');
+    expect(grid.files?.map((f) => f.name)).toEqual(names);
     const withoutRenderer = await segmentsOverview(app, 'guild-a', undefined, 'grid', 'en');
     expect(withoutRenderer.files).toBeUndefined();
     expect(withoutRenderer.embeds).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originalUnits, scaledRfm } from '../../src/segment/scaling.js';
+import { originalUnits, scaledRfm, segmentMeans } from '../../src/segment/scaling.js';
 import { customer } from './helpers/sales.js';
 
 describe('scaledRfm', () => {
@@ -39,5 +39,25 @@ describe('scaledRfm', () => {
     const { matrix, parameters } = scaledRfm([customer('a', 5, 1, 10), customer('b', 5, 2, 20)]);
     expect(parameters.stds[0]).toBe(1);
     expect([matrix.values[0], matrix.values[3]]).toEqual([0, 0]);
+  });
+});
+
+describe('segmentMeans', () => {
+  it('GIVEN rows in two segments THEN each segment gets the mean of its rows per column', () => {
+    const matrix = { rows: 3, columns: 2, values: Float64Array.of(1, 2, 3, 4, 10, 20) };
+    expect(segmentMeans(matrix, ['A', 'B', 'A'])).toEqual(new Map([['A', [5.5, 11]], ['B', [3, 4]]]));
+  });
+
+  it('GIVEN k-means labels THEN the means are the centroids', () => {
+    const { matrix } = scaledRfm([
+      { recencyDays: 1, frequency: 9, monetary: 900 },
+      { recencyDays: 2, frequency: 8, monetary: 800 },
+      { recencyDays: 300, frequency: 1, monetary: 10 },
+      { recencyDays: 250, frequency: 1, monetary: 20 },
+    ]);
+    const means = segmentMeans(matrix, ['hot', 'hot', 'cold', 'cold']);
+    const hot = means.get('hot')!;
+    expect(hot[0]).toBeCloseTo((matrix.values[0]! + matrix.values[3]!) / 2, 12);
+    expect(means.get('cold')![2]).toBeLessThan(0);
   });
 });
