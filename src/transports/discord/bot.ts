@@ -3,6 +3,7 @@ import { Client, Events, GatewayIntentBits, MessageFlags, type ChatInputCommandI
 import type { Command } from '../../../commands/command.js';
 import { COMMANDS } from '../../../commands/index.js';
 import type { AppContext } from '../../app/context.js';
+import { purgeWorkspace } from '../../app/erasure.js';
 import { createRenderer } from '../../charts/renderer.js';
 import type { Config } from '../../config.js';
 import { openDatabase } from '../../store/open-database.js';
@@ -78,6 +79,18 @@ function onInteraction(interaction: Interaction, door: DiscordDoor, work: Runnin
 }
 
 /**
+ * The bot was removed from a server (kicked, or the server deleted; an outage is GuildUnavailable instead): the
+ * server's data goes too. Queued behind the server's running change, so an import cannot bring rows back.
+ */
+function onRemovedFromGuild(guildId: string, door: DiscordDoor, work: RunningWork): void {
+  const purge = () =>
+    door.changes.run(guildId, async () => purgeWorkspace(door.app.db, guildId), async () => {}).then(({ rows }) => {
+      door.log.info(`removed from guild ${guildId}; its data was purged (${rows} rows)`);
+    });
+  if (!work.start(purge, async () => {})) door.log.warn(`removed from guild ${guildId} while shutting down; its data was not purged`);
+}
+
+/**
  * The Segmenta bot: the Guilds intent only, REST (and through it the gateway URL) from DISCORD_API_URL, every
  * command from COMMANDS. Resolves once connected and ready to take commands. `npm start` runs this.
  */
@@ -105,6 +118,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const work = new RunningWork((error) => log.error('command failed', error));
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL }, allowedMentions: NO_MENTIONS });
   client.on(Events.InteractionCreate, (interaction) => onInteraction(interaction, door, work));
+  client.on(Events.GuildDelete, (guild) => onRemovedFromGuild(guild.id, door, work));
   client.on(Events.Error, (error) => log.error('discord client error', error));
   client.on(Events.ShardError, (error, shard) => log.error(`gateway shard ${shard} error`, error));
   client.on(Events.Warn, (message) => log.warn(message));

@@ -64,6 +64,9 @@ function addOption<T extends SharedSlashCommandOptions<T>>(builder: SharedSlashC
       return;
     case 'attachment':
       builder.addAttachmentOption((option) => describeOption(option, spec));
+      return;
+    case 'role':
+      builder.addRoleOption((option) => describeOption(option, spec));
   }
 }
 

@@ -1,6 +1,8 @@
 import type { AutocompleteInteraction } from 'discord.js';
+import { mayRun } from '../../app/access.js';
+import { readSettings } from '../../app/settings.js';
 import { commandFor, scalarOptions, type DiscordDoor } from './handle-command.js';
-import { mayRun } from './permissions.js';
+import { memberOf } from './permissions.js';
 import { clipText } from './reply-payload.js';
 import { localeOf } from './words.js';
 
@@ -14,16 +16,21 @@ const CHOICE_LENGTH = 100;
  */
 export async function handleAutocomplete(interaction: AutocompleteInteraction, door: DiscordDoor): Promise<void> {
   const command = commandFor(door.commands, interaction.commandName, interaction.options.getSubcommand(false));
-  if (!command?.autocomplete || !interaction.inGuild() || !mayRun(command, interaction.memberPermissions)) {
+  if (!command?.autocomplete || !interaction.inGuild()) {
+    await interaction.respond([]);
+    return;
+  }
+  const settings = readSettings(door.app.db, interaction.guildId);
+  if (!mayRun(command.permission, memberOf(interaction.memberPermissions, interaction.member), settings)) {
     await interaction.respond([]);
     return;
   }
   const focused = interaction.options.getFocused(true);
-  const typed = String(focused.value);
-  const ctx = { app: door.app, guildId: interaction.guildId, userId: interaction.user.id, locale: localeOf(interaction.locale), progress: () => {} };
+  const locale = settings.language === 'auto' ? localeOf(interaction.locale) : settings.language;
+  const ctx = { app: door.app, guildId: interaction.guildId, userId: interaction.user.id, locale, progress: () => {} };
   const others = scalarOptions({ ...command, options: command.options.filter((option) => option.name !== focused.name) }, interaction.options);
-  const suggestions = command.autocomplete(ctx, focused.name, typed, others);
-  const choices = suggestions
+  const choices = command
+    .autocomplete(ctx, focused.name, String(focused.value), others)
     .filter((value) => value.length >= 1 && value.length <= CHOICE_LENGTH)
     .slice(0, MAX_CHOICES)
     .map((value) => ({ name: clipText(value, CHOICE_LENGTH), value }));

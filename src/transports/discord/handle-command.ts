@@ -7,7 +7,9 @@ import type { Locale, ProgressListener, Reply } from '../../app/reply.js';
 import { checkAttachment, downloadAttachment, type DownloadPolicy, type DownloadRefusal } from './attachment-download.js';
 import type { GuildQueue } from './guild-queue.js';
 import type { Logger } from './logger.js';
-import { mayRun } from './permissions.js';
+import { mayRun } from '../../app/access.js';
+import { readSettings } from '../../app/settings.js';
+import { memberOf } from './permissions.js';
 import { progressMessage } from './progress-message.js';
 import { NO_MENTIONS, replyPayload } from './reply-payload.js';
 import { localeOf, WORDS } from './words.js';
@@ -58,6 +60,7 @@ function attachmentsOf(command: Command, interaction: ChatInputCommandInteractio
 
 /** The option getters chat-input and autocomplete interactions share. */
 interface ScalarOptionReader {
+  get(name: string): { value?: unknown } | null;
   getString(name: string): string | null;
   getInteger(name: string): number | null;
   getNumber(name: string): number | null;
@@ -73,6 +76,8 @@ export function scalarOptions(command: Command, options: ScalarOptionReader): Re
       : spec.type === 'integer' ? options.getInteger(spec.name)
       : spec.type === 'number' ? options.getNumber(spec.name)
       : spec.type === 'boolean' ? options.getBoolean(spec.name)
+      // A role arrives as its id; the id is all a command keeps, and it needs no role cache.
+      : spec.type === 'role' ? ((options.get(spec.name)?.value as string | undefined) ?? null)
       : null;
     if (value !== null) raw[spec.name] = value;
   }
@@ -127,13 +132,17 @@ const refusal = (text: string): Reply => ({ ok: false, text, ephemeral: true });
  * edits, and its Reply replaces the placeholder. Every command runs in the workspace of the server it came from.
  */
 export async function handleCommand(interaction: ChatInputCommandInteraction, door: DiscordDoor): Promise<void> {
-  const locale = localeOf(interaction.locale);
-  const words = WORDS[locale];
   const refuse = (text: string) => interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-  if (!interaction.inGuild()) return void (await refuse(words.serversOnly));
+  if (!interaction.inGuild()) return void (await refuse(WORDS[localeOf(interaction.locale)].serversOnly));
+  const settings = readSettings(door.app.db, interaction.guildId);
+  // Our own words follow the server's /settings language too; the command applies it to its reply itself.
+  const locale = settings.language === 'auto' ? localeOf(interaction.locale) : settings.language;
+  const words = WORDS[locale];
   const command = commandFor(door.commands, interaction.commandName, interaction.options.getSubcommand(false));
   if (!command) return void (await refuse(words.unknownCommand));
-  if (!mayRun(command, interaction.memberPermissions)) return void (await refuse(words.needsManageServer));
+  if (!mayRun(command.permission, memberOf(interaction.memberPermissions, interaction.member), settings)) {
+    return void (await refuse(command.permission === 'manage' ? words.needsManageServer : words.needsReadRole));
+  }
   for (const { attachment } of attachmentsOf(command, interaction)) {
     const refused = checkAttachment({ url: attachment.url, name: attachment.name, size: attachment.size }, door.download);
     if (refused) return void (await refuse(refusalText(refused, locale)));

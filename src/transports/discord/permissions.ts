@@ -1,12 +1,12 @@
-import { PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
-import type { Command } from '../../../commands/command.js';
+import { PermissionFlagsBits, type GuildMember, type PermissionsBitField } from 'discord.js';
+import type { Member } from '../../app/access.js';
 
 /**
- * Checked on our side for every command, whatever the server's integration settings say: a server admin can
- * reassign who sees a command, not who may change data. 'manage' needs Manage Server. 'read' is open to every
- * member until `/settings role` exists (issue 4, section 4).
+ * The asking member as the access rule (src/app/access.ts) sees them. Checked on our side for every command,
+ * whatever the server's integration settings say: a server admin can reassign who sees a command, not who may
+ * change data.
  */
-export function mayRun(command: Pick<Command, 'permission'>, memberPermissions: Readonly<PermissionsBitField> | null): boolean {
-  if (command.permission === 'read') return true;
-  return memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+export function memberOf(permissions: Readonly<PermissionsBitField> | null, member: GuildMember | { roles: readonly string[] } | null): Member {
+  const roleIds = !member ? [] : Array.isArray(member.roles) ? [...member.roles] : [...(member as GuildMember).roles.cache.keys()];
+  return { canManageServer: permissions?.has(PermissionFlagsBits.ManageGuild) ?? false, roleIds };
 }

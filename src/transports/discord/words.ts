@@ -7,6 +7,7 @@ import type { Locale } from '../../app/reply.js';
 export const WORDS = {
   en: {
     needsManageServer: 'Only members with the **Manage Server** permission can use this command. Ask a server admin.',
+    needsReadRole: 'Only members with **Manage Server** or the role chosen with `/settings role` can read results here. Ask a server admin.',
     serversOnly: 'Segmenta works in servers only. Use this command in a channel of your server.',
     unknownCommand: 'This command is not available any more. The bot may have been updated; try again in a minute.',
     shuttingDown: 'Segmenta is restarting and not taking new commands. Try again in a minute.',
@@ -22,6 +23,7 @@ export const WORDS = {
   },
   id: {
     needsManageServer: 'Hanya anggota dengan izin **Kelola Server** yang dapat memakai perintah ini. Minta bantuan admin server.',
+    needsReadRole: 'Hanya anggota dengan izin **Kelola Server** atau role yang dipilih dengan `/settings role` yang dapat membaca hasil di sini. Minta bantuan admin server.',
     serversOnly: 'Segmenta hanya bekerja di server. Pakai perintah ini di salah satu kanal server Anda.',
     unknownCommand: 'Perintah ini sudah tidak tersedia. Bot mungkin baru diperbarui; coba lagi sebentar lagi.',
     shuttingDown: 'Segmenta sedang dimulai ulang dan tidak menerima perintah baru. Coba lagi sebentar lagi.',

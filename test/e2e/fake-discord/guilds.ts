@@ -44,6 +44,8 @@ export interface GuildInit {
   name?: string;
   preferredLocale?: `${Locale}`;
   channels?: ChannelInit[];
+  /** Roles besides @everyone and the bot's, granting nothing by themselves; give a member one with `user.roles`. */
+  roles?: { id?: string; name: string }[];
 }
 
 export interface FakeChannel {
@@ -62,6 +64,7 @@ export interface FakeGuild {
   botRoleId: string;
   joinedAt: string;
   channels: FakeChannel[];
+  roles: { id: string; name: string }[];
   /** False once the bot was removed (GUILD_DELETE); Discord then refuses the bot everything there. */
   present: boolean;
 }
@@ -81,6 +84,7 @@ export function createGuild(init: GuildInit, nextId: () => string, joinedAt: str
     botRoleId: nextId(),
     joinedAt,
     present: true,
+    roles: (init.roles ?? []).map((extra) => ({ id: extra.id ?? nextId(), name: extra.name })),
     channels: channels.map((channel, position) => ({
       id: channel.id ?? nextId(),
       guildId: id,
@@ -164,7 +168,11 @@ export function guildCreatePayload(guild: FakeGuild, bot: APIUser): GatewayGuild
     verification_level: GuildVerificationLevel.Low,
     default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
     explicit_content_filter: GuildExplicitContentFilter.AllMembers,
-    roles: [role(guild.id, '@everyone', 0, EVERYONE_PERMISSIONS), role(guild.botRoleId, bot.username, 1, BOT_PERMISSIONS, bot.id)],
+    roles: [
+      role(guild.id, '@everyone', 0, EVERYONE_PERMISSIONS),
+      role(guild.botRoleId, bot.username, 1, BOT_PERMISSIONS, bot.id),
+      ...guild.roles.map((extra, index) => role(extra.id, extra.name, index + 2, 0n)),
+    ],
     emojis: [],
     stickers: [],
     features: [],

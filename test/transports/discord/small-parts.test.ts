@@ -2,7 +2,7 @@ import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { splitWords } from '../../../src/transports/discord/local-console.js';
 import { createLogger, redact } from '../../../src/transports/discord/logger.js';
-import { mayRun } from '../../../src/transports/discord/permissions.js';
+import { memberOf } from '../../../src/transports/discord/permissions.js';
 import { RunningWork } from '../../../src/transports/discord/running-work.js';
 import { localeOf } from '../../../src/transports/discord/words.js';
 
@@ -18,16 +18,14 @@ describe('localeOf', () => {
   });
 });
 
-describe('mayRun', () => {
-  const admin = new PermissionsBitField(PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages);
-  const member = new PermissionsBitField(PermissionFlagsBits.SendMessages);
-  it('GIVEN a manage command THEN only Manage Server may run it', () => {
-    expect(mayRun({ permission: 'manage' }, admin)).toBe(true);
-    expect(mayRun({ permission: 'manage' }, member)).toBe(false);
-    expect(mayRun({ permission: 'manage' }, null)).toBe(false);
+describe('memberOf', () => {
+  it('GIVEN Manage Server and roles as Discord sends them THEN the member the access rule reads', () => {
+    const admin = new PermissionsBitField(PermissionFlagsBits.ManageGuild | PermissionFlagsBits.SendMessages);
+    expect(memberOf(admin, { roles: ['111', '222'] })).toEqual({ canManageServer: true, roleIds: ['111', '222'] });
   });
-  it('GIVEN a read command THEN every member may run it', () => {
-    expect(mayRun({ permission: 'read' }, member)).toBe(true);
+  it('GIVEN no permissions and no member THEN nothing is granted', () => {
+    expect(memberOf(new PermissionsBitField(PermissionFlagsBits.SendMessages), null)).toEqual({ canManageServer: false, roleIds: [] });
+    expect(memberOf(null, null).canManageServer).toBe(false);
   });
 });
 
