@@ -64,6 +64,17 @@ const probes = [
     },
   }),
   defineCommand({
+    path: ['probe', 'heavy'],
+    description: { en: 'Probe: charts heavier than the server lets the bot upload', id: 'Uji: grafik melebihi batas unggah server' },
+    permission: 'read',
+    options: [],
+    schema: z.object({}),
+    async run() {
+      const chart = (name: string) => ({ name, data: Buffer.concat([chartPng(), Buffer.alloc(90_000)]), contentType: 'image/png' as const });
+      return { ok: true, text: 'Heavy charts', embeds: ['one', 'two', 'three'].map((name) => ({ title: name, image: `${name}.png` })), files: ['one', 'two', 'three'].map((name) => chart(`${name}.png`)) };
+    },
+  }),
+  defineCommand({
     path: ['probe', 'hold'],
     description: { en: 'Probe: a change that holds until the test releases it', id: 'Uji: perubahan yang menunggu dilepas' },
     permission: 'manage',
@@ -84,7 +95,7 @@ describe('Discord replies rendered from plain Reply objects', () => {
   let running: RunningBot;
 
   beforeAll(async () => {
-    running = await startBotAgainstFake({ fake: { guilds: [{ name: 'Toko A' }, { name: 'Toko B' }] }, commands: [...COMMANDS, ...probes] });
+    running = await startBotAgainstFake({ fake: { guilds: [{ name: 'Toko A' }, { name: 'Toko B' }], uploadLimitBytes: 250_000 }, commands: [...COMMANDS, ...probes] });
   });
   afterAll(async () => {
     await running?.close();
@@ -111,6 +122,18 @@ describe('Discord replies rendered from plain Reply objects', () => {
     expect(message.embeds[1]?.image).toBeUndefined();
     const png = await loadImage(fake.attachmentBytes(image)!);
     expect([png.width, png.height]).toEqual([1000, 560]);
+  });
+
+  it('GIVEN charts heavier than the server\'s upload limit THEN the ones that fit are sent and the message says one was left out', async () => {
+    const { fake } = running;
+    const sent = fake.sendCommand({ name: 'probe', subcommand: 'heavy', user: MEMBER });
+
+    const final = await finalResponse(fake, sent.id);
+
+    expect(final.status).toBe(200);
+    expect(final.files.map((file) => file.name)).toEqual(['one.png', 'two.png']);
+    expect(contentOf(final)).toBe('Heavy charts\n(1 file was left out: over what this server lets the bot upload in one message.)');
+    expect(fake.originalMessage(sent.id)!.embeds.map((embed) => Boolean(embed.image))).toEqual([true, true, false]);
   });
 
   it('GIVEN an ephemeral reply THEN the public placeholder is removed and only the asker sees the answer, in their locale', async () => {

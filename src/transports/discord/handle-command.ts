@@ -105,8 +105,8 @@ async function collectOptions(
  * (an error, a customer card) deletes it and comes as an ephemeral follow-up instead. Work that outlived the
  * interaction token is posted in the channel, unless it was meant for the asker's eyes only.
  */
-async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply, door: DiscordDoor): Promise<void> {
-  const payload = replyPayload(reply);
+async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply, door: DiscordDoor, locale: Locale): Promise<void> {
+  const payload = replyPayload(reply, { uploadLimitBytes: interaction.attachmentSizeLimit, locale });
   if (door.now() - interaction.createdTimestamp > TOKEN_SAFE_AGE_MS) {
     const channel = interaction.channel;
     if (reply.ephemeral || !channel?.isSendable()) {
@@ -166,5 +166,5 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, do
         )
       : await invoke(collected.raw);
   await progress.settle();
-  await sendReply(interaction, reply, door);
+  await sendReply(interaction, reply, door, locale);
 }

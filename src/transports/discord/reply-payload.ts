@@ -1,5 +1,6 @@
 import { AttachmentBuilder, type APIEmbed, type MessageMentionOptions } from 'discord.js';
-import type { Reply, ReplyEmbed } from '../../app/reply.js';
+import type { Locale, Reply, ReplyEmbed, ReplyFile } from '../../app/reply.js';
+import { WORDS } from './words.js';
 
 /** Discord's message and embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = {
@@ -83,20 +84,41 @@ function fitEmbeds(embeds: APIEmbed[]): APIEmbed[] {
   return kept;
 }
 
+/** The files, in order, that fit Discord's count and the server's upload size; the rest are left out. */
+type Upload = Pick<ReplyFile, 'name' | 'data' | 'description'>;
+
+function fitFiles(files: readonly Upload[], uploadLimitBytes: number): { kept: Upload[]; leftOut: number } {
+  const kept: Upload[] = [];
+  let total = 0;
+  for (const file of files) {
+    if (kept.length === LIMITS.files || total + file.data.length > uploadLimitBytes) continue;
+    kept.push(file);
+    total += file.data.length;
+  }
+  return { kept, leftOut: files.length - kept.length };
+}
+
+export interface PayloadOptions {
+  /** What the server lets the bot upload in one message (the interaction's `attachment_size_limit`). */
+  uploadLimitBytes?: number;
+  locale?: Locale;
+}
+
 /**
  * A command's plain Reply as an `editReply`/`followUp` payload: text within 2,000 characters (the full text rides
  * along as `reply.txt` when it had to be cut), embeds within Discord's limits with `image` pointing at the
- * attachment of that name, files as attachments, and no mentions.
+ * attachment of that name, files as attachments within the server's upload limit, and no mentions.
  */
-export function replyPayload(reply: Reply): DiscordPayload {
-  const files = (reply.files ?? []).slice(0, LIMITS.files).map((file) => new AttachmentBuilder(file.data, { name: file.name, ...(file.description ? { description: file.description } : {}) }));
-  const fileNames = new Set(files.map((file) => file.name ?? ''));
+export function replyPayload(reply: Reply, options: PayloadOptions = {}): DiscordPayload {
+  const uploadLimitBytes = options.uploadLimitBytes ?? Number.POSITIVE_INFINITY;
+  const wanted: Upload[] = [...(reply.files ?? [])];
+  if (reply.text.length > LIMITS.content) wanted.push({ name: 'reply.txt', data: Buffer.from(reply.text, 'utf8') });
+  const { kept, leftOut } = fitFiles(wanted, uploadLimitBytes);
+  const files = kept.map((file) => new AttachmentBuilder(file.data, { name: file.name, ...(file.description ? { description: file.description } : {}) }));
+  const fileNames = new Set(kept.map((file) => file.name));
   const embeds = fitEmbeds((reply.embeds ?? []).map((embed) => toEmbed(embed, fileNames)));
-  let content = reply.text;
-  if (content.length > LIMITS.content) {
-    content = clipText(content, LIMITS.content);
-    if (files.length < LIMITS.files) files.push(new AttachmentBuilder(Buffer.from(reply.text, 'utf8'), { name: 'reply.txt' }));
-  }
+  const note = leftOut ? WORDS[options.locale ?? 'en'].filesLeftOut(leftOut) : '';
+  let content = note ? `${clipText(reply.text, LIMITS.content - note.length - 1)}\n${note}` : clipText(reply.text, LIMITS.content);
   // Discord refuses a message with nothing in it.
   if (!content && embeds.length === 0 && files.length === 0) content = '\u200b';
   return { content, embeds, files, allowedMentions: NO_MENTIONS };

@@ -71,6 +71,24 @@ describe('replyPayload', () => {
     expect(replyPayload(reply({ files })).files.map((file) => file.name)).toEqual(files.slice(0, 10).map((file) => file.name));
   });
 
+  it('GIVEN files over the server\'s upload limit THEN those that fit are sent, in order, and the text says how many were left out', () => {
+    const file = (name: string, size: number) => ({ name, data: Buffer.alloc(size), contentType: 'image/png' as const });
+    const payload = replyPayload(
+      reply({ text: 'Segments', embeds: [{ image: 'a.png' }, { image: 'b.png' }, { image: 'c.png' }], files: [file('a.png', 600), file('b.png', 600), file('c.png', 300)] }),
+      { uploadLimitBytes: 1_000, locale: 'en' },
+    );
+    expect(payload.files.map((f) => f.name)).toEqual(['a.png', 'c.png']);
+    expect(payload.embeds).toEqual([{ image: { url: 'attachment://a.png' } }, {}, { image: { url: 'attachment://c.png' } }]);
+    expect(payload.content).toBe('Segments\n(1 file was left out: over what this server lets the bot upload in one message.)');
+  });
+
+  it('GIVEN a long text and a note THEN both fit in 2,000 characters', () => {
+    const payload = replyPayload(reply({ text: 'x'.repeat(3_000), files: [{ name: 'big.csv', data: Buffer.alloc(5_000), contentType: 'text/csv' }] }), { uploadLimitBytes: 4_000, locale: 'id' });
+    expect(payload.content.length).toBeLessThanOrEqual(LIMITS.content);
+    expect(payload.content).toMatch(/\(1 file tidak disertakan/);
+    expect(payload.files.map((f) => f.name)).toEqual(['reply.txt']);
+  });
+
   it('GIVEN an empty reply THEN the content is a zero-width space, since Discord refuses an empty message', () => {
     expect(replyPayload(reply({ text: '' })).content).toBe('\u200b');
   });
