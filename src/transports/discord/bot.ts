@@ -16,7 +16,7 @@ import { NO_MENTIONS } from './reply-payload.js';
 import { RunningWork } from './running-work.js';
 import { localeOf, WORDS } from './words.js';
 
-/** How long a shutdown waits for running commands (an import of the full Online Retail file takes about 10 s). */
+/** How long a shutdown waits for running commands (the full Online Retail file takes about 15 s to import and segment). */
 const SHUTDOWN_GRACE_MS = 60_000;
 const DOWNLOAD_TIMEOUT_MS = 120_000;
 

@@ -1,14 +1,14 @@
 import { MessageFlags, type Attachment, type ChatInputCommandInteraction } from 'discord.js';
 import type { Command, OptionSpec } from '../../../commands/command.js';
 import { invokeCommand } from '../../../commands/invoke.js';
+import { mayRun } from '../../app/access.js';
 import type { AppContext } from '../../app/context.js';
 import { failureMessage } from '../../app/messages.js';
 import type { Locale, ProgressListener, Reply } from '../../app/reply.js';
+import { readSettings } from '../../app/settings.js';
 import { checkAttachment, downloadAttachment, type DownloadPolicy, type DownloadRefusal } from './attachment-download.js';
 import type { GuildQueue } from './guild-queue.js';
 import type { Logger } from './logger.js';
-import { mayRun } from '../../app/access.js';
-import { readSettings } from '../../app/settings.js';
 import { memberOf } from './permissions.js';
 import { progressMessage } from './progress-message.js';
 import { NO_MENTIONS, replyPayload } from './reply-payload.js';
