@@ -1,0 +1,63 @@
+/**
+ * Times each stage of an import of UCI Online Retail in this thread, the way importUpload runs them:
+ * `node --import tsx bench/import-stages.ts`. Wall and CPU milliseconds per stage (CPU is the whole process, GC
+ * threads included), so a slow stage can be told apart from a machine busy with other work.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseImport } from '../src/ingest/parse-import.js';
+import { readTable } from '../src/ingest/read-table.js';
+import { rowKeys } from '../src/ingest/row-keys.js';
+import { datasetsRepository } from '../src/store/datasets.js';
+import { openDatabase } from '../src/store/open-database.js';
+import { refreshPlannerStatistics } from '../src/store/planner-statistics.js';
+import { transactionsRepository, writeInBulk } from '../src/store/transactions.js';
+import { uploadsRepository } from '../src/store/uploads.js';
+
+const file = fileURLToPath(new URL('../../shared/data/online_retail.csv', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'segmenta-stages-'));
+const db = openDatabase(join(dir, 'stages.db'));
+const bytes = readFileSync(file);
+
+let wallFrom = performance.now();
+let cpuFrom = process.cpuUsage();
+function stage(name: string): void {
+  const wall = performance.now() - wallFrom;
+  const cpu = process.cpuUsage(cpuFrom);
+  const megabytes = (value: number) => (value / 1e6).toFixed(0);
+  const { rss, heapUsed } = process.memoryUsage();
+  console.log(`  ${name.padEnd(12)} ${wall.toFixed(0).padStart(5)} ms  cpu ${((cpu.user + cpu.system) / 1000).toFixed(0).padStart(5)} ms  rss ${megabytes(rss)} MB, heap ${megabytes(heapUsed)} MB`);
+  wallFrom = performance.now();
+  cpuFrom = process.cpuUsage();
+}
+
+console.log('import stages, online_retail.csv, this thread, fresh database');
+const table = await readTable(bytes, 'online_retail.csv');
+stage('readTable');
+const parsed = parseImport(table, {});
+stage('parseImport');
+const keys = rowKeys(parsed.rows);
+stage('rowKeys');
+const sha256 = createHash('sha256').update(bytes).digest('hex');
+stage('sha256');
+const imported = writeInBulk(db, () => {
+  const dataset = datasetsRepository(db).findOrCreate('bench', 'online_retail', 'transactions', new Date());
+  const uploadId = uploadsRepository(db).insert({
+    guildId: 'bench', datasetId: dataset.datasetId, fileName: 'online_retail.csv', sizeBytes: bytes.byteLength, sha256,
+    uploadedBy: 'bench', uploadedAt: new Date().toISOString(), mode: 'append', format: 'csv',
+    details: { rowsSkipped: {}, anonymousRows: 0, returnRows: 0, columns: {}, warnings: [] },
+    rowsRead: parsed.rowsRead, rowsImported: 0, duplicatesIgnored: 0,
+  });
+  const inserted = transactionsRepository(db).insertMany('bench', dataset.datasetId, uploadId, parsed.rows, keys);
+  stage('insertMany');
+  return inserted;
+});
+stage('commit');
+refreshPlannerStatistics(db);
+stage('ANALYZE');
+console.log(`  ${imported.toLocaleString('en-GB')} rows imported, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+db.close();
+rmSync(dir, { recursive: true, force: true });
