@@ -288,4 +288,14 @@ describe('the Segmenta bot through a fake Discord', () => {
     expect(logs.join('\n')).not.toContain(fake.token);
     expect(fake.requests.filter((request) => request.late)).toEqual([]);
   });
+
+  it('GIVEN every message the bot sent above THEN none could ping anyone', () => {
+    const { fake } = running;
+    const messages = fake.requests
+      .filter((request) => request.method === 'POST' || request.method === 'PATCH')
+      .map((request) => (request.route === 'POST /interactions/:id/:token/callback' ? (request.body as { data?: unknown }).data : request.body) as { content?: string; allowed_mentions?: unknown } | undefined)
+      .filter((body) => body?.content !== undefined);
+    expect(messages.length).toBeGreaterThan(20);
+    expect(messages.filter((body) => JSON.stringify(body!.allowed_mentions) !== JSON.stringify({ parse: [] }))).toEqual([]);
+  });
 });
