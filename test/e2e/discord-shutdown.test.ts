@@ -1,10 +1,27 @@
 import { readFileSync } from 'node:fs';
 import { MessageFlags } from 'discord.js';
+import { z } from 'zod';
 import { afterEach, describe, expect, it } from 'vitest';
+import { defineCommand, type Command } from '../../commands/command.js';
+import { COMMANDS } from '../../commands/index.js';
 import { projectFile } from '../helpers.js';
 import { ADMIN, contentOf, finalResponse, MEMBER, startBotAgainstFake, type RunningBot } from './bot-harness.js';
 
 const SAMPLE = readFileSync(projectFile('data/sample_online_retail.csv'));
+
+let release: () => void = () => {};
+/** A command that runs until the test releases it, longer than the shutdown's grace period. */
+const hold = defineCommand({
+  path: ['probe', 'hold'],
+  description: { en: 'Probe: runs until released', id: 'Uji: berjalan sampai dilepas' },
+  permission: 'read',
+  options: [],
+  schema: z.object({}),
+  async run() {
+    await new Promise<void>((resolve) => (release = resolve));
+    return { ok: true, text: 'finished after all' };
+  },
+}) as unknown as Command;
 
 describe('graceful shutdown of the bot', () => {
   let running: RunningBot | undefined;
@@ -28,5 +45,20 @@ describe('graceful shutdown of the bot', () => {
     const answered = await finalResponse(fake, upload.id, 1_000);
     expect(contentOf(answered)).toMatch(/Imported into dataset \*\*sample\*\*/);
     expect(bot.client.isReady()).toBe(false);
+  });
+
+  it('GIVEN a command still running when the grace period ends THEN its member is told it was interrupted, and its late answer is dropped', async () => {
+    running = await startBotAgainstFake({ commands: [...COMMANDS, hold], shutdownGraceMs: 100 });
+    const { fake, bot, logs } = running;
+    const sent = fake.sendCommand({ name: 'probe', subcommand: 'hold', user: MEMBER, locale: 'id' });
+    await fake.waitFor((request) => request.interactionId === sent.id);
+
+    await bot.stop();
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(fake.originalMessage(sent.id)?.content).toMatch(/^Segmenta harus dimulai ulang saat perintah ini berjalan/);
+    expect(fake.interactionResponses(sent.id).map((request) => request.method)).toEqual(['POST', 'PATCH']);
+    expect(logs.join('\n')).toMatch(/1 command\(s\) did not finish before shutdown/);
   });
 });

@@ -35,15 +35,17 @@ export interface BotOptions {
   now?: () => number;
 }
 
-/** Tells the user, in the reply they are watching, that their command will not finish. */
-async function tellInterrupted(interaction: ChatInputCommandInteraction): Promise<void> {
+/** Tells the user, in the reply they are watching, that their command will not finish; its late answer is dropped. */
+async function tellInterrupted(interaction: ChatInputCommandInteraction, door: DiscordDoor): Promise<void> {
+  door.abandoned.add(interaction.id);
   const content = WORDS[localeOf(interaction.locale)].interrupted;
   if (interaction.deferred || interaction.replied) await interaction.editReply({ content, embeds: [], files: [], allowedMentions: NO_MENTIONS });
   else await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
 }
 
 /** After an unexpected failure (usually Discord refusing a call), a polite line instead of an endless "thinking…". */
-async function tellFailed(interaction: ChatInputCommandInteraction): Promise<void> {
+async function tellFailed(interaction: ChatInputCommandInteraction, door: DiscordDoor): Promise<void> {
+  if (door.abandoned.has(interaction.id)) return;
   const content = WORDS[localeOf(interaction.locale)].failed;
   if (interaction.deferred || interaction.replied) await interaction.editReply({ content, embeds: [], files: [], allowedMentions: NO_MENTIONS });
   else await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
@@ -67,10 +69,10 @@ function onInteraction(interaction: Interaction, door: DiscordDoor, work: Runnin
         () => log.info(`/${name} in guild ${interaction.guildId ?? '-'} answered in ${Date.now() - startedAt} ms`),
         async (error: unknown) => {
           log.error(`/${name} in guild ${interaction.guildId ?? '-'} failed`, error);
-          await tellFailed(interaction).catch(() => undefined);
+          await tellFailed(interaction, door).catch(() => undefined);
         },
       ),
-    () => tellInterrupted(interaction),
+    () => tellInterrupted(interaction, door),
   );
   if (!started) {
     const content = WORDS[localeOf(interaction.locale)].shuttingDown;
@@ -114,6 +116,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     log,
     now: options.now ?? Date.now,
     changes: new GuildQueue(),
+    abandoned: new Set(),
   };
   const work = new RunningWork((error) => log.error('command failed', error));
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL }, allowedMentions: NO_MENTIONS });

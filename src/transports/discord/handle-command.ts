@@ -24,6 +24,8 @@ export interface DiscordDoor {
   now: () => number;
   /** Commands that change a server's data run one at a time per server. */
   changes: GuildQueue;
+  /** Interactions whose members were told at shutdown that their command did not finish: nothing more is sent. */
+  abandoned: Set<string>;
 }
 
 /** Interaction tokens work for 15 minutes; past 14 an answer goes to the channel as a message instead. */
@@ -149,7 +151,8 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, do
   }
 
   await interaction.deferReply();
-  const progress = progressMessage((content) => interaction.editReply({ content, allowedMentions: NO_MENTIONS }), locale, {
+  const abandoned = () => door.abandoned.has(interaction.id);
+  const progress = progressMessage(async (content) => abandoned() || interaction.editReply({ content, allowedMentions: NO_MENTIONS }), locale, {
     onError: (error) => door.log.warn(`progress edit for /${command.path.join(' ')} failed`, error),
   });
   const collected = await collectOptions(command, interaction, door.download, progress.download);
@@ -166,5 +169,5 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, do
         )
       : await invoke(collected.raw);
   await progress.settle();
-  await sendReply(interaction, reply, door, locale);
+  if (!abandoned()) await sendReply(interaction, reply, door, locale);
 }
