@@ -37,7 +37,8 @@ export function transactionsRepository(db: Db) {
      * Rows go in key order (see keyOrder): the primary-key B-tree then fills page after page instead of splitting
      * pages at random, which takes a fifth less time in SQLite than file order for Online Retail. A key clash is
      * still won by the row first in the file. Rows go BATCH_ROWS to a statement, which saves a tenth of the time
-     * one call per row spends crossing into better-sqlite3 and back.
+     * one call per row spends crossing into better-sqlite3 and back; the values are spread as arguments because
+     * better-sqlite3 reads an array argument element by element through the V8 API, which is slower.
      */
     insertMany(
       guildId: string,
@@ -74,14 +75,14 @@ export function transactionsRepository(db: Db) {
       if (order.length >= BATCH_ROWS) insertBatch ??= insertRows(BATCH_ROWS);
       for (; i + BATCH_ROWS <= order.length; i += BATCH_ROWS) {
         for (let j = 0; j < BATCH_ROWS; j++) bind(i + j, j * COLUMNS);
-        inserted += insertBatch!.run(values).changes;
+        inserted += insertBatch!.run(...values).changes;
         // 65,536 is a multiple of BATCH_ROWS, so progress still comes every 65,536 rows.
         if (onProgress && ((i + BATCH_ROWS) & 0xffff) === 0) onProgress(i + BATCH_ROWS);
       }
       values.length = COLUMNS;
       for (; i < order.length; i++) {
         bind(i, 0);
-        inserted += insert.run(values).changes;
+        inserted += insert.run(...values).changes;
       }
       return inserted;
     },
