@@ -82,6 +82,16 @@ describe('npm start and npm run deploy-commands', () => {
     expect(child.stderr()).toMatch(/^Set DISCORD_TOKEN/);
   });
 
+  it('GIVEN a wrong token THEN npm start says it could not connect, exits 1, and prints no token', async () => {
+    fake = await startFakeDiscord();
+    const wrong = 'wrong-but-secret-token-123456';
+    child = run('bin/start.js', { DISCORD_TOKEN: wrong, DISCORD_API_URL: fake.apiUrl }, dir);
+
+    expect(await child.exited).toBe(1);
+    expect(child.stderr()).toMatch(/ERROR could not connect to Discord; check DISCORD_TOKEN and DISCORD_API_URL/);
+    expect(child.stderr() + child.stdout()).not.toContain(wrong);
+  });
+
   it('GIVEN a token THEN npm start connects with the Guilds intent only, answers commands, and exits cleanly on SIGTERM', async () => {
     fake = await startFakeDiscord();
     const deploy = run('bin/deploy-commands.js', { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl }, dir);

@@ -19,7 +19,14 @@ export async function main(env: Record<string, string | undefined> = process.env
   const log = createLogger(config.LOG_LEVEL, [config.DISCORD_TOKEN]);
   // One handler for everything nobody caught: logged, and the bot keeps serving other members.
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection', reason));
-  const bot = await startBot(config, { log });
+  let bot: Awaited<ReturnType<typeof startBot>>;
+  try {
+    bot = await startBot(config, { log });
+  } catch (error) {
+    log.error('could not connect to Discord; check DISCORD_TOKEN and DISCORD_API_URL', error);
+    process.exitCode = 1;
+    return;
+  }
   const shutdown = (signal: string) => {
     log.info(`${signal} received`);
     bot.stop().then(
