@@ -92,7 +92,7 @@ function groupDescription(name: string, members: readonly Command[]): Localized 
 export function commandDefinitions(commands: readonly Command[]): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
   const groups = new Map<string, Command[]>();
   for (const command of commands) groups.set(command.path[0], [...(groups.get(command.path[0]) ?? []), command]);
-  return [...groups].map(([name, members]) => {
+  return withUniqueIndonesianNames([...groups].map(([name, members]) => {
     const builder = new SlashCommandBuilder()
       .setContexts(InteractionContextType.Guild)
       .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
@@ -112,5 +112,27 @@ export function commandDefinitions(commands: readonly Command[]): RESTPostAPICha
       });
     }
     return builder.toJSON();
-  });
+  }));
+}
+
+interface Localizable {
+  name: string;
+  name_localizations?: Record<string, string | null> | null;
+  options?: Localizable[];
+}
+
+/**
+ * Names must be unique at each level in every language too: an Indonesian name that is another item's English
+ * name, or an earlier item's Indonesian name, at that level is dropped, so that item keeps its English name.
+ */
+function withUniqueIndonesianNames<T extends Localizable>(level: T[]): T[] {
+  const english = new Set(level.map((item) => item.name));
+  const taken = new Set<string>();
+  for (const item of level) {
+    const indonesian = item.name_localizations?.id;
+    if (indonesian && item.name_localizations && (english.has(indonesian) || taken.has(indonesian))) delete item.name_localizations.id;
+    taken.add(item.name_localizations?.id ?? item.name);
+    if (item.options) withUniqueIndonesianNames(item.options);
+  }
+  return level;
 }

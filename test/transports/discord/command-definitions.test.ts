@@ -39,6 +39,20 @@ describe('commandDefinitions', () => {
     expect(mixed?.description).toBe('data: list, purge');
   });
 
+  it('GIVEN an Indonesian name that is another command\'s name THEN it is dropped, so Indonesian members see two different names', () => {
+    const definitions = commandDefinitions([command(['datasets', 'list'], 'read'), command(['dataset'], 'read')]);
+    expect(definitions.map((definition) => [definition.name, definition.name_localizations?.id])).toEqual([
+      ['datasets', undefined],
+      ['dataset', undefined],
+    ]);
+  });
+
+  it('GIVEN an option translated to a sibling option\'s English name THEN it keeps its English name; other options keep theirs', () => {
+    const option = (name: string) => ({ name, type: 'string' as const, description: { en: name, id: name } });
+    const [definition] = commandDefinitions([command(['segments'], 'read', [option('dataset'), option('datasets'), option('segment')])]);
+    expect(definition?.options?.map((o) => o.name_localizations?.id)).toEqual([undefined, undefined, 'segmen']);
+  });
+
   it('GIVEN a name used both as a command and as a group THEN it refuses, since Discord cannot have both', () => {
     expect(() => commandDefinitions([command(['segment'], 'read'), command(['segment', 'list'], 'read')])).toThrow(/both a command and a group/);
   });
