@@ -72,14 +72,16 @@ export function transactionsRepository(db: Db) {
       };
       let inserted = 0;
       let i = 0;
-      if (order.length >= BATCH_ROWS) insertBatch ??= insertRows(BATCH_ROWS);
-      for (; i + BATCH_ROWS <= order.length; i += BATCH_ROWS) {
-        for (let j = 0; j < BATCH_ROWS; j++) bind(i + j, j * COLUMNS);
-        inserted += insertBatch!.run(...values).changes;
-        // 65,536 is a multiple of BATCH_ROWS, so progress still comes every 65,536 rows.
-        if (onProgress && ((i + BATCH_ROWS) & 0xffff) === 0) onProgress(i + BATCH_ROWS);
+      if (order.length >= BATCH_ROWS) {
+        const batch = (insertBatch ??= insertRows(BATCH_ROWS));
+        for (; i + BATCH_ROWS <= order.length; i += BATCH_ROWS) {
+          for (let j = 0; j < BATCH_ROWS; j++) bind(i + j, j * COLUMNS);
+          inserted += batch.run(...values).changes;
+          // 65,536 is a multiple of BATCH_ROWS, so progress still comes every 65,536 rows.
+          if (onProgress && ((i + BATCH_ROWS) & 0xffff) === 0) onProgress(i + BATCH_ROWS);
+        }
+        values.length = COLUMNS;
       }
-      values.length = COLUMNS;
       for (; i < order.length; i++) {
         bind(i, 0);
         inserted += insert.run(...values).changes;

@@ -24,7 +24,7 @@ describe('transactions insertMany inside writeInBulk', () => {
   });
   afterEach(() => app.cleanup());
 
-  const write = (rows: TransactionRow[], keys: bigint[]) =>
+  const write = (rows: TransactionRow[], keys: bigint[], onProgress?: (written: number) => void) =>
     writeInBulk(app.db, () => {
       const dataset = datasetsRepository(app.db).findOrCreate('g', 'd', 'transactions', new Date());
       const uploadId = uploadsRepository(app.db).insert({
@@ -32,12 +32,28 @@ describe('transactions insertMany inside writeInBulk', () => {
         uploadedAt: 'now', mode: 'append', format: 'csv', details: { rowsSkipped: {}, anonymousRows: 0, returnRows: 0, columns: {}, warnings: [] },
         rowsRead: rows.length, rowsImported: 0, duplicatesIgnored: 0,
       });
-      return transactionsRepository(app.db).insertMany('g', dataset.datasetId, uploadId, rows, BigInt64Array.from(keys));
+      return transactionsRepository(app.db).insertMany('g', dataset.datasetId, uploadId, rows, BigInt64Array.from(keys), onProgress);
     });
 
   it('GIVEN two rows with the same key THEN the one first in the file is stored', () => {
     expect(write([row(2, 'first'), row(3, 'other'), row(4, 'second')], [7n << 56n, -3n, 7n << 56n])).toBe(2);
     expect(app.db.prepare('SELECT invoice FROM transactions ORDER BY row_key').pluck().all()).toEqual(['other', 'first']);
+  });
+
+  it('GIVEN more rows than one statement takes THEN every row is stored once, whole batches and the rest alike', () => {
+    const rows = Array.from({ length: 300 }, (_, i) => row(i + 2, `inv-${i}`));
+    // Row 299 repeats row 0's key: the first in the file wins even across statements.
+    const keys = rows.map((_, i) => (i === 299 ? 0n : BigInt(i) << 40n));
+    expect(write(rows, keys)).toBe(299);
+    const stored = app.db.prepare('SELECT line, invoice FROM transactions ORDER BY line').raw().all();
+    expect(stored).toEqual(rows.slice(0, 299).map((r) => [r.line, r.invoice]));
+  });
+
+  it('GIVEN Online Retail-sized writes THEN progress comes every 65,536 rows', () => {
+    const rows = Array.from({ length: 140_000 }, (_, i) => row(i + 2, `inv-${i}`));
+    const progress: number[] = [];
+    expect(write(rows, rows.map((_, i) => BigInt(i) * 65_537n), (done) => progress.push(done))).toBe(140_000);
+    expect(progress).toEqual([65_536, 131_072]);
   });
 
   it('GIVEN the write is done THEN foreign keys and the page cache are as they were', () => {
