@@ -38,8 +38,10 @@ export interface Command<Schema extends z.ZodType = z.ZodType> {
   schema: Schema;
   /** The words that call it from the CLI when they differ from `path` (`segmenta customer 12346`). */
   cliPath?: readonly string[];
-  /** 'manage': Manage Server only. 'read': anyone allowed to read results. */
-  permission: 'manage' | 'read';
+  /** 'manage': Manage Server only. 'read': anyone allowed to read results. 'everyone': any member (help). */
+  permission: 'manage' | 'read' | 'everyone';
+  /** Its answer is for the asker only (a customer card, settings): a door can keep even "thinking…" private. */
+  answersPrivately?: boolean;
   run(ctx: CommandContext, input: z.infer<Schema>): Promise<Reply>;
   /** Choices for an option marked `autocomplete`, from what was typed so far (Discord shows at most 25). */
   autocomplete?(ctx: CommandContext, option: string, typed: string, options: Record<string, unknown>): string[];

@@ -8,6 +8,7 @@ export default defineCommand({
   path: ['data', 'forget'],
   description: { en: "Erase one customer's data from every dataset (privacy request)", id: 'Hapus data satu pelanggan dari semua dataset (permintaan privasi)' },
   permission: 'manage',
+  answersPrivately: true,
   options: [{ name: 'customer', type: 'string', required: true, positional: true, autocomplete: true, description: { en: 'Customer id', id: 'ID pelanggan' } }],
   schema: z.object({ customer: z.string().trim().min(1).max(100) }),
   async run(ctx, input) {

@@ -7,6 +7,7 @@ export default defineCommand({
   path: ['data', 'purge'],
   description: { en: "Erase all of this server's data (asks for confirmation)", id: 'Hapus semua data server ini (meminta konfirmasi)' },
   permission: 'manage',
+  answersPrivately: true,
   options: [{ name: 'confirm', type: 'boolean', description: { en: 'Yes, erase everything', id: 'Ya, hapus semuanya' } }],
   schema: z.object({ confirm: z.boolean().default(false) }),
   async run(ctx, input) {

@@ -44,7 +44,8 @@ const HELP: Record<Locale, string> = {
 export default defineCommand({
   path: ['help'],
   description: { en: 'What to upload and what each command does', id: 'Apa yang diunggah dan fungsi setiap perintah' },
-  permission: 'read',
+  permission: 'everyone',
+  answersPrivately: true,
   options: [],
   schema: z.object({}),
   async run(ctx) {

@@ -11,6 +11,7 @@ export default defineCommand({
   cliPath: ['customer'],
   description: { en: "One customer's RFM, segment and recommended actions", id: 'RFM, segmen, dan tindakan yang disarankan untuk satu pelanggan' },
   permission: 'read',
+  answersPrivately: true,
   options: [
     { name: 'id', type: 'string', required: true, positional: true, autocomplete: true, description: { en: 'Customer id', id: 'ID pelanggan' } },
     datasetOption,

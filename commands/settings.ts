@@ -25,6 +25,7 @@ export default defineCommand({
   path: ['settings'],
   description: { en: 'Who may read results, the reply language and the currency of this server', id: 'Siapa yang boleh membaca hasil, bahasa balasan, dan mata uang server ini' },
   permission: 'manage',
+  answersPrivately: true,
   options: [
     { name: 'role', type: 'role', description: { en: 'Role whose members may read results', id: 'Role yang anggotanya boleh membaca hasil' } },
     { name: 'language', type: 'string', choices: ['auto', 'en', 'id'], description: { en: "Reply language (auto: each member's own)", id: 'Bahasa balasan (auto: bahasa tiap anggota)' } },

@@ -94,5 +94,6 @@ describe('mayRun', () => {
     expect(mayRun('read', member(false, ['7']), settings)).toBe(false);
     expect(mayRun('read', member(false, ['7', '42']), settings)).toBe(true);
     expect(mayRun('read', member(true), settings)).toBe(true);
+    expect(mayRun('everyone', member(false, ['7']), settings)).toBe(true);
   });
 });

@@ -147,9 +147,12 @@ describe('the Segmenta bot through a fake Discord', () => {
     const sent = fake.sendCommand({ name: 'segment', subcommand: 'customer', options: { id: choices[0]!.value, dataset: 'sample' }, user: MEMBER });
     const card = await finalResponse(fake, sent.id);
 
-    expect(card.route).toBe('POST /webhooks/:app/:token');
-    expect(card.body).toMatchObject({ flags: MessageFlags.Ephemeral, embeds: [{ title: `Customer ${choices[0]!.value}` }] });
-    expect(fake.interactionResponses(sent.id).map((request) => request.method)).toEqual(['POST', 'DELETE', 'POST']);
+    // A card is for the asker only from the start: even the "thinking…" placeholder is ephemeral.
+    expect(card.route).toBe('PATCH /webhooks/:app/:token/messages/:message');
+    expect(card.body).toMatchObject({ embeds: [{ title: `Customer ${choices[0]!.value}` }] });
+    expect(fake.interactionResponses(sent.id)[0]?.body).toMatchObject({ type: 5, data: { flags: MessageFlags.Ephemeral } });
+    expect(fake.originalMessage(sent.id)).toMatchObject({ flags: MessageFlags.Ephemeral });
+    expect(fake.interactionResponses(sent.id).map((request) => request.method)).toEqual(['POST', 'PATCH']);
   });
 
   it('GIVEN /segment list for a suggested segment THEN the customers come as a CSV attachment with a count', async () => {

@@ -43,8 +43,12 @@ describe('server settings and removal, through the bot', () => {
     const { fake } = running;
     expect((await ask(MEMBER)).content).toMatch(/\*\*orders\*\*/);
 
-    const saved = await finalResponse(fake, fake.sendCommand({ name: 'settings', options: { role: ANALYSTS }, user: ADMIN }).id);
-    expect(saved.body).toMatchObject({ flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] }, content: expect.stringContaining(`<@&${ANALYSTS}>`) });
+    const setting = fake.sendCommand({ name: 'settings', options: { role: ANALYSTS }, user: ADMIN });
+    const saved = await finalResponse(fake, setting.id);
+    // Settings answer privately from the start: the deferral itself is ephemeral and the answer edits it.
+    expect(fake.interactionResponses(setting.id)[0]?.body).toMatchObject({ type: 5, data: { flags: MessageFlags.Ephemeral } });
+    expect(saved.body).toMatchObject({ allowed_mentions: { parse: [] }, content: expect.stringContaining(`<@&${ANALYSTS}>`) });
+    expect(fake.originalMessage(setting.id)).toMatchObject({ flags: MessageFlags.Ephemeral });
 
     const refused = await ask(MEMBER);
     expect(refused).toMatchObject({ flags: MessageFlags.Ephemeral, content: expect.stringMatching(/role chosen with `\/settings role`/) });

@@ -103,8 +103,9 @@ async function collectOptions(
 }
 
 /**
- * The final answer in place of the "thinking…" placeholder. The placeholder is public, so an ephemeral reply
- * (an error, a customer card) deletes it and comes as an ephemeral follow-up instead. Work that outlived the
+ * The final answer in place of the "thinking…" placeholder. A command that answers privately was deferred
+ * privately, so it simply edits; otherwise the placeholder is public, and an ephemeral reply (an error) deletes
+ * it and comes as an ephemeral follow-up instead. Work that outlived the
  * interaction token is posted in the channel, unless it was meant for the asker's eyes only.
  */
 async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply, door: DiscordDoor, locale: Locale): Promise<void> {
@@ -118,7 +119,9 @@ async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply,
     await channel.send(payload);
     return;
   }
-  if (reply.ephemeral) {
+  if (reply.ephemeral && interaction.ephemeral) {
+    await interaction.editReply(payload);
+  } else if (reply.ephemeral) {
     await interaction.deleteReply();
     await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
   } else {
@@ -150,7 +153,7 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, do
     if (refused) return void (await refuse(refusalText(refused, locale)));
   }
 
-  await interaction.deferReply();
+  await interaction.deferReply(command.answersPrivately ? { flags: MessageFlags.Ephemeral } : {});
   const abandoned = () => door.abandoned.has(interaction.id);
   const progress = progressMessage(async (content) => abandoned() || interaction.editReply({ content, allowedMentions: NO_MENTIONS }), locale, {
     onError: (error) => door.log.warn(`progress edit for /${command.path.join(' ')} failed`, error),

@@ -28,16 +28,23 @@ export interface ProgressMessage {
 
 /**
  * Turns progress events into edits of the deferred reply: the first event at once, then at most one edit per
- * interval, never two at the same time. Events between edits are dropped, only the newest matters.
+ * interval, never two at the same time. Only the newest event matters: one that arrives too soon is kept and
+ * shown when the interval is over, so the last stage (say "Segmenting") is never lost behind the one before.
  */
 export function progressMessage(edit: (text: string) => Promise<unknown>, locale: Locale, options: { intervalMs?: number; now?: () => number; onError?: (error: unknown) => void } = {}): ProgressMessage {
   const intervalMs = options.intervalMs ?? PROGRESS_INTERVAL_MS;
   const now = options.now ?? Date.now;
   let lastEditAt = Number.NEGATIVE_INFINITY;
   let inFlight: Promise<void> | undefined;
+  let pending: string | undefined;
+  let timer: NodeJS.Timeout | undefined;
   let settled = false;
-  const show = (text: string) => {
-    if (settled || inFlight || now() - lastEditAt < intervalMs) return;
+  const flush = () => {
+    timer = undefined;
+    if (settled || pending === undefined) return;
+    if (inFlight || now() - lastEditAt < intervalMs) return schedule();
+    const text = pending;
+    pending = undefined;
     lastEditAt = now();
     inFlight = edit(text)
       .then(
@@ -48,11 +55,24 @@ export function progressMessage(edit: (text: string) => Promise<unknown>, locale
         inFlight = undefined;
       });
   };
+  const schedule = () => {
+    if (timer || settled) return;
+    timer = setTimeout(flush, Math.max(0, intervalMs - (now() - lastEditAt)));
+    timer.unref();
+  };
+  const show = (text: string) => {
+    if (settled) return;
+    pending = text;
+    if (inFlight || now() - lastEditAt < intervalMs) schedule();
+    else flush();
+  };
   return {
     listener: (event) => show(progressText(event, locale)),
     download: (event) => show(progressText(event, locale, true)),
     async settle() {
       settled = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
       await inFlight;
     },
   };

@@ -35,6 +35,26 @@ describe('progressMessage', () => {
     expect(edits.map((text) => /(\d+)%/.exec(text)?.[1])).toEqual(['0', '40', '80']);
   });
 
+  it('GIVEN a last event that came too soon THEN it is still shown once the interval is over', async () => {
+    const edits: string[] = [];
+    const progress = progressMessage(async (text) => edits.push(text), 'en', { intervalMs: 30 });
+    progress.listener(event(10));
+    progress.listener({ stage: 'segmenting', done: 0, unit: 'steps' });
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    await progress.settle();
+    expect(edits.map((text) => text.split(' ')[1])).toEqual(['Saving', 'Segmenting']);
+  });
+
+  it('GIVEN a pending event WHEN settled THEN it is never shown', async () => {
+    const edits: string[] = [];
+    const progress = progressMessage(async (text) => edits.push(text), 'en', { intervalMs: 30 });
+    progress.listener(event(10));
+    progress.listener(event(20));
+    await progress.settle();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(edits).toHaveLength(1);
+  });
+
   it('GIVEN a download then the command\'s own events THEN they share one throttle and each is labelled', async () => {
     let now = 0;
     const edits: string[] = [];
