@@ -4,11 +4,9 @@ import { parseArgs } from 'node:util';
 import type { Command, FileInput } from '../../../commands/command.js';
 import { COMMANDS } from '../../../commands/index.js';
 import { invokeCommand } from '../../../commands/invoke.js';
-import type { AppContext } from '../../app/context.js';
+import { appContext } from '../../app/app-context.js';
 import type { Locale } from '../../app/reply.js';
-import { createRenderer } from '../../charts/renderer.js';
 import { loadConfig } from '../../config.js';
-import { openDatabase } from '../../store/open-database.js';
 import { runDemo } from './demo.js';
 import { terminalProgress } from './progress-bar.js';
 import { renderReply } from './render-reply.js';
@@ -105,14 +103,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const databasePath = typeof globals.db === 'string' ? globals.db : config.DATABASE_PATH;
-  const db = openDatabase(databasePath);
-  const app: AppContext = {
-    db,
-    databasePath,
-    limits: { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024, maxRows: config.MAX_ROWS },
-    now: () => new Date(),
-    charts: createRenderer({ kind: config.CHART_RENDERER, quickchartUrl: config.QUICKCHART_URL }),
-  };
+  const app = appContext(config, databasePath);
+  const { db } = app;
   const progress = terminalProgress();
   try {
     const locale: Locale = globals.locale === 'id' ? 'id' : 'en';

@@ -2,11 +2,9 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, MessageFlags, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import type { Command } from '../../../commands/command.js';
 import { COMMANDS } from '../../../commands/index.js';
-import type { AppContext } from '../../app/context.js';
+import { appContext } from '../../app/app-context.js';
 import { purgeWorkspace } from '../../app/erasure.js';
-import { createRenderer } from '../../charts/renderer.js';
 import type { Config } from '../../config.js';
-import { openDatabase } from '../../store/open-database.js';
 import { allowedAttachmentOrigins } from './attachment-download.js';
 import { GuildQueue } from './guild-queue.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
@@ -101,14 +99,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   if (!token) throw new Error('startBot needs DISCORD_TOKEN');
   const log = options.log ?? createLogger(config.LOG_LEVEL, [token]);
   const maxBytes = config.MAX_UPLOAD_MB * 1024 * 1024;
-  const db = openDatabase(config.DATABASE_PATH);
-  const app: AppContext = {
-    db,
-    databasePath: config.DATABASE_PATH,
-    limits: { maxBytes, maxRows: config.MAX_ROWS },
-    now: () => new Date(),
-    charts: createRenderer({ kind: config.CHART_RENDERER, quickchartUrl: config.QUICKCHART_URL }),
-  };
+  const app = appContext(config);
+  const { db } = app;
   const door: DiscordDoor = {
     app,
     commands: options.commands ?? COMMANDS,

@@ -2,7 +2,7 @@ import { COMMANDS } from '../../../commands/index.js';
 import { loadConfig } from '../../config.js';
 import { startBot } from './bot.js';
 import { deployCommands } from './deploy.js';
-import { runLocalConsole } from './local-console.js';
+import { runLocalConsole } from '../cli/console.js';
 import { createLogger } from './logger.js';
 
 /**

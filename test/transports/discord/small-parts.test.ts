@@ -1,6 +1,6 @@
 import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { splitWords } from '../../../src/transports/discord/local-console.js';
+import { splitWords } from '../../../src/transports/cli/console.js';
 import { createLogger, redact } from '../../../src/transports/discord/logger.js';
 import { memberOf } from '../../../src/transports/discord/permissions.js';
 import { RunningWork } from '../../../src/transports/discord/running-work.js';

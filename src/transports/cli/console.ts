@@ -1,13 +1,10 @@
 import { createInterface } from 'node:readline/promises';
-import { COMMANDS } from '../../../commands/index.js';
 import { invokeCommand } from '../../../commands/invoke.js';
-import type { AppContext } from '../../app/context.js';
-import { createRenderer } from '../../charts/renderer.js';
+import { appContext } from '../../app/app-context.js';
 import type { Config } from '../../config.js';
-import { openDatabase } from '../../store/open-database.js';
-import { cliOptions, findCommand, usage } from '../cli/main.js';
-import { terminalProgress } from '../cli/progress-bar.js';
-import { renderReply } from '../cli/render-reply.js';
+import { cliOptions, findCommand, usage } from './main.js';
+import { terminalProgress } from './progress-bar.js';
+import { renderReply } from './render-reply.js';
 
 /** Splits a typed line into words like a shell: spaces separate, single or double quotes keep a phrase together. */
 export function splitWords(line: string): string[] {
@@ -27,14 +24,8 @@ export interface ConsoleIo {
  * does, in the 'local' workspace, files written under out/. Ends on `exit` or end of input.
  */
 export async function runLocalConsole(config: Config, io: ConsoleIo = { input: process.stdin, output: process.stdout, errors: process.stderr }): Promise<void> {
-  const db = openDatabase(config.DATABASE_PATH);
-  const app: AppContext = {
-    db,
-    databasePath: config.DATABASE_PATH,
-    limits: { maxBytes: config.MAX_UPLOAD_MB * 1024 * 1024, maxRows: config.MAX_ROWS },
-    now: () => new Date(),
-    charts: createRenderer({ kind: config.CHART_RENDERER, quickchartUrl: config.QUICKCHART_URL }),
-  };
+  const app = appContext(config);
+  const { db } = app;
   const prompt = createInterface({ input: io.input, output: io.output, terminal: false });
   const logError = (message: string, error: unknown) => io.errors.write(`${message}: ${error instanceof Error ? error.message : String(error)}\n`);
   io.output.write(`Type a command (for example: upload data/sample_online_retail.csv, datasets), help, or exit.\n`);
