@@ -16,7 +16,6 @@ import type { TransactionRow } from './types.js';
  */
 export function rowKeys(rows: readonly TransactionRow[]): BigInt64Array {
   const keys = new BigInt64Array(rows.length);
-  // Little-endian halves of each key: the low lane at 2i, the high lane at 2i + 1.
   const halves = new Uint32Array(keys.buffer);
   const repeats = new RepeatCounter(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -25,11 +24,16 @@ export function rowKeys(rows: readonly TransactionRow[]): BigInt64Array {
     // 53 bits are plenty to count repeats; a rare clash here only renumbers repeats, never merges rows.
     const seen = repeats.next(laneA, laneB >>> 11);
     if (seen !== 0) hashContent(seen);
-    halves[2 * i] = laneB;
-    halves[2 * i + 1] = laneA;
+    halves[2 * i + LOW_HALF] = laneB;
+    halves[2 * i + HIGH_HALF] = laneA;
   }
   return keys;
 }
+
+/** Where each 32-bit half of a 64-bit integer sits in memory: little-endian almost everywhere, not on s390x. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const LOW_HALF = LITTLE_ENDIAN ? 0 : 1;
+const HIGH_HALF = 1 - LOW_HALF;
 
 /** The two lanes of the last hashContent; module state keeps the per-row path free of allocations. */
 let laneA = 0;

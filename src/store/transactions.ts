@@ -99,6 +99,9 @@ const ROW_PARAMETERS = `(${Array.from({ length: COLUMNS }, () => '?').join(', ')
 /** Rows per INSERT statement: 2,048 parameters, far below SQLite's 32,766. */
 const BATCH_ROWS = 128;
 
+/** Where a 64-bit key's high 32 bits sit in memory: second on little-endian machines, first on s390x. */
+const HIGH_HALF = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
 /** Top bits of a key that choose its bucket in keyOrder: 65,536 buckets of a few rows each, about a page. */
 const BUCKET_BITS = 16;
 
@@ -107,9 +110,8 @@ const BUCKET_BITS = 16;
  * sort, O(n), close enough to key order for the B-tree and cheaper than sorting 64-bit keys.
  */
 export function keyOrder(keys: BigInt64Array): Uint32Array {
-  // Little-endian, as on every platform Node ships for: a key's high half is the second Int32 of its pair.
   const halves = new Int32Array(keys.buffer, keys.byteOffset, keys.length * 2);
-  const bucketOf = (i: number) => (halves[2 * i + 1]! >> (32 - BUCKET_BITS)) + (1 << (BUCKET_BITS - 1));
+  const bucketOf = (i: number) => (halves[2 * i + HIGH_HALF]! >> (32 - BUCKET_BITS)) + (1 << (BUCKET_BITS - 1));
   const next = new Uint32Array((1 << BUCKET_BITS) + 1);
   for (let i = 0; i < keys.length; i++) next[bucketOf(i) + 1]!++;
   for (let bucket = 1; bucket < next.length; bucket++) next[bucket]! += next[bucket - 1]!;
