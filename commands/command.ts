@@ -24,6 +24,11 @@ export interface OptionSpec {
   description: Localized;
   required?: boolean;
   choices?: readonly string[];
+  /** How a door may show a choice to people, when the value itself is not words (`net` -> "Net spend…"). */
+  choiceLabels?: Readonly<Record<string, Localized>>;
+  /** Bounds of an integer or number option, so a door can refuse `k: 40` before the command runs. */
+  min?: number;
+  max?: number;
   autocomplete?: boolean;
   /** In the CLI, taken from the next bare argument instead of a flag. */
   positional?: boolean;

@@ -16,8 +16,9 @@ export const optionalText = z
 
 export const datasetName = optionalText;
 
-/** k for a forced number of clusters: 2 to 12 (more segments than a team can run campaigns for is noise). */
-export const clusterCount = z.number().int().min(2).max(12).optional();
+/** A forced number of clusters: 2 to 12 (more segments than a team can run campaigns for is noise). */
+export const K_BOUNDS = { min: 2, max: 12 } as const;
+export const clusterCount = z.number().int().min(K_BOUNDS.min).max(K_BOUNDS.max).optional();
 
 export const convention = z.enum(['net', 'gross']).default('net');
 

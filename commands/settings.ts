@@ -28,7 +28,15 @@ export default defineCommand({
   answersPrivately: true,
   options: [
     { name: 'role', type: 'role', description: { en: 'Role whose members may read results', id: 'Role yang anggotanya boleh membaca hasil' } },
-    { name: 'language', type: 'string', choices: ['auto', 'en', 'id'], description: { en: "Reply language (auto: each member's own)", id: 'Bahasa balasan (auto: bahasa tiap anggota)' } },
+    {
+      name: 'language', type: 'string', choices: ['auto', 'en', 'id'],
+      choiceLabels: {
+        auto: { en: "Each member's Discord language", id: 'Bahasa Discord tiap anggota' },
+        en: { en: 'English', id: 'Bahasa Inggris' },
+        id: { en: 'Indonesian', id: 'Bahasa Indonesia' },
+      },
+      description: { en: "Reply language (auto: each member's own)", id: 'Bahasa balasan (auto: bahasa tiap anggota)' },
+    },
     { name: 'currency', type: 'string', description: { en: 'Currency code for amounts, e.g. IDR or GBP', id: 'Kode mata uang untuk nilai, mis. IDR atau GBP' } },
   ],
   schema: z.object({

@@ -26,6 +26,10 @@ export default defineCommand({
     { name: 'dataset', type: 'string', description: { en: 'Dataset name (default: the file name)', id: 'Nama dataset (bawaan: nama file)' } },
     {
       name: 'mode', type: 'string', choices: ['append', 'replace'],
+      choiceLabels: {
+        append: { en: 'Append: add the new rows', id: 'Tambah: tambahkan baris baru' },
+        replace: { en: 'Replace: this file becomes the dataset', id: 'Ganti: file ini menjadi datasetnya' },
+      },
       description: { en: 'append (default) adds new rows; replace swaps the dataset', id: 'append (bawaan) menambah baris baru; replace mengganti dataset' },
     },
     columnOption('customer_column', 'Column that identifies the customer', 'Kolom yang mengidentifikasi pelanggan'),

@@ -38,7 +38,10 @@ function describeOption<T extends ApplicationCommandOptionBase>(option: T, spec:
 
 /** Adds one option, typed as Discord will send it back. */
 function addOption<T extends SharedSlashCommandOptions<T>>(builder: SharedSlashCommandOptions<T>, spec: OptionSpec): void {
-  const choices = (spec.choices ?? []).map((choice) => ({ name: choice, value: choice }));
+  const choices = (spec.choices ?? []).map((choice) => {
+    const label = spec.choiceLabels?.[choice];
+    return { name: label?.en ?? choice, value: choice, ...(label ? { name_localizations: { id: label.id } } : {}) };
+  });
   switch (spec.type) {
     case 'string':
       builder.addStringOption((option) => {
@@ -51,13 +54,20 @@ function addOption<T extends SharedSlashCommandOptions<T>>(builder: SharedSlashC
     case 'integer':
       builder.addIntegerOption((option) => {
         describeOption(option, spec);
-        if (choices.length) option.addChoices(...choices.map(({ name, value }) => ({ name, value: Number(value) })));
+        if (choices.length) option.addChoices(...choices.map((choice) => ({ ...choice, value: Number(choice.value) })));
         else if (spec.autocomplete) option.setAutocomplete(true);
+        if (spec.min !== undefined) option.setMinValue(spec.min);
+        if (spec.max !== undefined) option.setMaxValue(spec.max);
         return option;
       });
       return;
     case 'number':
-      builder.addNumberOption((option) => describeOption(option, spec).setAutocomplete(Boolean(spec.autocomplete)));
+      builder.addNumberOption((option) => {
+        describeOption(option, spec).setAutocomplete(Boolean(spec.autocomplete));
+        if (spec.min !== undefined) option.setMinValue(spec.min);
+        if (spec.max !== undefined) option.setMaxValue(spec.max);
+        return option;
+      });
       return;
     case 'boolean':
       builder.addBooleanOption((option) => describeOption(option, spec));

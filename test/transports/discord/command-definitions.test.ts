@@ -26,6 +26,17 @@ describe('commandDefinitions', () => {
     expect(definition?.options?.[2]).toMatchObject({ type: 4, choices: [{ name: '3', value: 3 }, { name: '4', value: 4 }] });
   });
 
+  it('GIVEN choice labels and integer bounds THEN Discord shows localized labels and refuses out-of-range numbers itself', () => {
+    const [definition] = commandDefinitions([
+      command(['segments'], 'read', [
+        { name: 'lens', type: 'string', choices: ['grid'], choiceLabels: { grid: { en: 'R × F grid', id: 'Grid R × F' } }, description: { en: 'Lens', id: 'Lensa' } },
+        { name: 'k', type: 'integer', min: 2, max: 12, description: { en: 'K', id: 'K' } },
+      ]),
+    ]);
+    expect(definition?.options?.[0]).toMatchObject({ choices: [{ name: 'R × F grid', name_localizations: { id: 'Grid R × F' }, value: 'grid' }] });
+    expect(definition?.options?.[1]).toMatchObject({ type: 4, min_value: 2, max_value: 12 });
+  });
+
   it('GIVEN a group where every subcommand needs Manage Server THEN the group is hidden from other members by default', () => {
     const [admin, mixed] = commandDefinitions([
       command(['playbook', 'set'], 'manage'),
