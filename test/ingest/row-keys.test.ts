@@ -29,10 +29,11 @@ describe('rowKeys', () => {
       { ...row, invoice: null, product: null, description: 'Crème brûlée ☕', quantity: null, unitPrice: null, amount: 1e-7, country: null, category: 'Désserts' },
       { ...row, timestamp: -86_400_000, quantity: 123456789012, unitPrice: 0.1 + 0.2, amount: -0 },
       { ...row, timestamp: 0, quantity: 10, unitPrice: 100000000, amount: 1e21 },
+      { ...row, timestamp: Number.MAX_SAFE_INTEGER, quantity: -Number.MAX_SAFE_INTEGER, unitPrice: 100000001, amount: -99999999 },
     ];
     expect(Array.from(rowKeys(rows))).toEqual([
       3301727659072002443n, -7979123365061781515n, -6519459538597776127n, 86679472461545012n,
-      -2475278983733505667n, -7667627737681360238n, 23112654785073970n,
+      -2475278983733505667n, -7667627737681360238n, 23112654785073970n, -1783457639661026215n,
     ]);
   });
 
