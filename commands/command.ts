@@ -47,6 +47,11 @@ export interface Command<Schema extends z.ZodType = z.ZodType> {
   permission: 'manage' | 'read' | 'everyone';
   /** Its answer is for the asker only (a customer card, settings): a door can keep even "thinking…" private. */
   answersPrivately?: boolean;
+  /**
+   * Cannot be undone: a door that can ask first (Discord, with a button) shows this question and runs the
+   * command only once the same member confirms. On the command line, typing the command is the confirmation.
+   */
+  confirmFirst?(options: Record<string, unknown>): Localized;
   run(ctx: CommandContext, input: z.infer<Schema>): Promise<Reply>;
   /** Choices for an option marked `autocomplete`, from what was typed so far (Discord shows at most 25). */
   autocomplete?(ctx: CommandContext, option: string, typed: string, options: Record<string, unknown>): string[];

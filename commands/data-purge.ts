@@ -8,20 +8,13 @@ export default defineCommand({
   description: { en: "Erase all of this server's data (asks for confirmation)", id: 'Hapus semua data server ini (meminta konfirmasi)' },
   permission: 'manage',
   answersPrivately: true,
-  options: [{ name: 'confirm', type: 'boolean', description: { en: 'Yes, erase everything', id: 'Ya, hapus semuanya' } }],
-  schema: z.object({ confirm: z.boolean().default(false) }),
-  async run(ctx, input) {
-    if (!input.confirm) {
-      return {
-        ok: false,
-        ephemeral: true,
-        text:
-          ctx.locale === 'id'
-            ? 'Ini menghapus semua dataset, unggahan, hasil segmentasi, playbook, dan pengaturan server ini, dan tidak bisa dibatalkan. Jalankan lagi dengan confirm: True (CLI: --confirm) untuk melanjutkan.'
-            : "This erases every dataset, upload, segmentation, playbook change and setting of this server, and cannot be undone. Run it again with confirm: True (CLI: --confirm) to go ahead.",
-        data: { error: 'confirmation_needed' },
-      };
-    }
+  options: [],
+  schema: z.object({}),
+  confirmFirst: () => ({
+    en: "Erase **every** dataset, upload, segmentation, playbook change and setting of this server? This cannot be undone.",
+    id: 'Hapus **semua** dataset, unggahan, hasil segmentasi, perubahan playbook, dan pengaturan server ini? Ini tidak bisa dibatalkan.',
+  }),
+  async run(ctx) {
     const { rows } = purgeWorkspace(ctx.app.db, ctx.guildId);
     const count = formatCount(rows, ctx.locale);
     return {

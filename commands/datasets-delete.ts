@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deleteDataset } from '../src/app/datasets.js';
 import { datasetDeletedReply } from '../src/app/replies/datasets-reply.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
+import { escapeMarkdown } from '../src/app/format.js';
 import { defineCommand } from './command.js';
 
 export default defineCommand({
@@ -12,6 +13,10 @@ export default defineCommand({
     { name: 'name', type: 'string', required: true, positional: true, autocomplete: true, description: { en: 'Dataset to delete', id: 'Dataset yang dihapus' } },
   ],
   schema: z.object({ name: z.string().trim().min(1).max(64) }),
+  confirmFirst: (options) => ({
+    en: `Delete dataset **${escapeMarkdown(String(options.name))}** with all its uploads, rows and segmentations? This cannot be undone.`,
+    id: `Hapus dataset **${escapeMarkdown(String(options.name))}** beserta semua unggahan, baris, dan hasil segmentasinya? Ini tidak bisa dibatalkan.`,
+  }),
   async run(ctx, input) {
     const outcome = deleteDataset(ctx.app, ctx.guildId, input.name);
     return outcome.ok ? datasetDeletedReply(outcome.name, ctx.locale) : failureReply(outcome.code, outcome.details, ctx.locale);

@@ -59,13 +59,12 @@ describe('server administration commands', () => {
     expect(customerLines('guild-b')).toBe(before);
   });
 
-  it('GIVEN /data purge without confirm THEN nothing is erased; with confirm THEN only this server is emptied', async () => {
+  it('GIVEN /data purge THEN it asks first where a door can, and empties only this server', async () => {
     await seed('guild-a');
     await seed('guild-b');
     await run('settings', 'guild-a', { currency: 'GBP' });
-    expect(await run('data purge', 'guild-a')).toMatchObject({ ok: false, data: { error: 'confirmation_needed' } });
-    expect(count('transactions', 'guild-a')).toBeGreaterThan(0);
-    expect(await run('data purge', 'guild-a', { confirm: true })).toMatchObject({ ok: true });
+    expect(command('data purge').confirmFirst?.({}).en).toMatch(/cannot be undone/);
+    expect(await run('data purge', 'guild-a')).toMatchObject({ ok: true });
     for (const table of ['datasets', 'uploads', 'transactions', 'segmentation_runs', 'run_customers', 'workspace_settings']) {
       expect(count(table, 'guild-a'), table).toBe(0);
     }

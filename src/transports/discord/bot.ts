@@ -7,7 +7,9 @@ import { purgeWorkspace } from '../../app/erasure.js';
 import type { Config } from '../../config.js';
 import { allowedAttachmentOrigins } from './attachment-download.js';
 import { GuildQueue } from './guild-queue.js';
+import { PendingConfirmations } from './confirmations.js';
 import { handleAutocomplete } from './handle-autocomplete.js';
+import { handleButton } from './handle-button.js';
 import { handleCommand, type DiscordDoor } from './handle-command.js';
 import { createLogger, type Logger } from './logger.js';
 import { NO_MENTIONS } from './reply-payload.js';
@@ -56,6 +58,12 @@ function onInteraction(interaction: Interaction, door: DiscordDoor, work: Runnin
       log.warn(`autocomplete for /${interaction.commandName} failed`, error);
       if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
     });
+    return;
+  }
+  if (interaction.isButton()) {
+    if (!work.start(() => handleButton(interaction, door).catch((error: unknown) => log.error('button press failed', error)), async () => {})) {
+      interaction.reply({ content: WORDS[localeOf(interaction.locale)].shuttingDown, flags: MessageFlags.Ephemeral }).catch(() => undefined);
+    }
     return;
   }
   if (!interaction.isChatInputCommand()) return;
@@ -109,6 +117,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     now: options.now ?? Date.now,
     changes: new GuildQueue(),
     abandoned: new Set(),
+    confirmations: new PendingConfirmations(options.now ?? Date.now),
   };
   const work = new RunningWork((error) => log.error('command failed', error));
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: config.DISCORD_API_URL }, allowedMentions: NO_MENTIONS });

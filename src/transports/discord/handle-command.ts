@@ -1,4 +1,4 @@
-import { MessageFlags, type Attachment, type ChatInputCommandInteraction } from 'discord.js';
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags, type Attachment, type ChatInputCommandInteraction } from 'discord.js';
 import type { Command, OptionSpec } from '../../../commands/command.js';
 import { invokeCommand } from '../../../commands/invoke.js';
 import { mayRun } from '../../app/access.js';
@@ -6,6 +6,7 @@ import type { AppContext } from '../../app/context.js';
 import { failureMessage } from '../../app/messages.js';
 import type { Locale, ProgressListener, Reply } from '../../app/reply.js';
 import { readSettings } from '../../app/settings.js';
+import type { PendingConfirmations } from './confirmations.js';
 import { checkAttachment, downloadAttachment, type DownloadPolicy, type DownloadRefusal } from './attachment-download.js';
 import type { GuildQueue } from './guild-queue.js';
 import type { Logger } from './logger.js';
@@ -26,6 +27,8 @@ export interface DiscordDoor {
   changes: GuildQueue;
   /** Interactions whose members were told at shutdown that their command did not finish: nothing more is sent. */
   abandoned: Set<string>;
+  /** Questions of commands that ask before they run, waiting for their member's button press. */
+  confirmations: PendingConfirmations;
 }
 
 /** Interaction tokens work for 15 minutes; past 14 an answer goes to the channel as a message instead. */
@@ -151,6 +154,17 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, do
   for (const { attachment } of attachmentsOf(command, interaction)) {
     const refused = checkAttachment({ url: attachment.url, name: attachment.name, size: attachment.size }, door.download);
     if (refused) return void (await refuse(refusalText(refused, locale)));
+  }
+
+  if (command.confirmFirst) {
+    const options = scalarOptions(command, interaction.options);
+    const { confirmId, cancelId } = door.confirmations.ask({ command, options, guildId: interaction.guildId, userId: interaction.user.id, locale });
+    const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
+      new ButtonBuilder().setCustomId(confirmId).setLabel(words.confirm).setStyle(ButtonStyle.Danger),
+      new ButtonBuilder().setCustomId(cancelId).setLabel(words.cancel).setStyle(ButtonStyle.Secondary),
+    );
+    await interaction.reply({ content: command.confirmFirst(options)[locale], components: [buttons], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
   }
 
   await interaction.deferReply(command.answersPrivately ? { flags: MessageFlags.Ephemeral } : {});
