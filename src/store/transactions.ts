@@ -137,8 +137,10 @@ const BULK_CACHE_KIB = 32_768;
 export function writeInBulk<T>(db: Db, write: () => T): T {
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  // cache_size is KiB when negative, pages when positive; a connection configured with more keeps its own.
+  const cacheKib = cacheSize < 0 ? -cacheSize : (cacheSize * (db.pragma('page_size', { simple: true }) as number)) / 1024;
   db.pragma('foreign_keys = OFF');
-  db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+  if (cacheKib < BULK_CACHE_KIB) db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
   try {
     return db.transaction(write).immediate();
   } finally {

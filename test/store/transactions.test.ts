@@ -56,6 +56,14 @@ describe('transactions insertMany inside writeInBulk', () => {
     expect(progress).toEqual([65_536, 131_072]);
   });
 
+  it('GIVEN a connection with a page cache larger than a bulk write needs THEN the write keeps it', () => {
+    app.db.pragma('cache_size = -100000');
+    expect(writeInBulk(app.db, () => app.db.pragma('cache_size', { simple: true }))).toBe(-100000);
+    app.db.pragma('cache_size = 100');
+    expect(writeInBulk(app.db, () => app.db.pragma('cache_size', { simple: true }))).toBe(-32768);
+    expect(app.db.pragma('cache_size', { simple: true })).toBe(100);
+  });
+
   it('GIVEN the write is done THEN foreign keys and the page cache are as they were', () => {
     const before = [app.db.pragma('foreign_keys', { simple: true }), app.db.pragma('cache_size', { simple: true })];
     write([row(2, 'a')], [1n]);
