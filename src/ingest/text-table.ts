@@ -3,6 +3,7 @@ import type { DecodedText } from './decode.js';
 import { detectDelimiter } from './delimiter.js';
 import { assertUsableHeader, findHeaderRow, HEADER_WINDOW_ROWS, headerNames, trimToWidth } from './header.js';
 import { chooseLineBreak } from './line-breaks.js';
+import { countPlainRecords } from './plain-records.js';
 import { sniffMarkup } from './sniff.js';
 import { assertHeaderWidth, countWithinCaps } from './table-caps.js';
 import { IngestError, type IngestLimits, type RawRecord, type RawTable } from './types.js';
@@ -29,8 +30,9 @@ export function readTextTable(decoded: DecodedText, fileName: string, limits: In
   assertUsableHeader(header, headerLine);
 
   const malformedQuoteLines: number[] = [];
-  const checked = dataRecords(text, dialect, headerLine, header.length, (line) => malformedQuoteLines.push(line));
-  const recordCount = countWithinCaps(checked, header, limits);
+  const recordCount =
+    countPlainRecords(text, dialect, headerLine, header.length, limits) ??
+    countWithinCaps(dataRecords(text, dialect, headerLine, header.length, (line) => malformedQuoteLines.push(line)), header, limits);
 
   const warnings: string[] = [];
   if (at > 0) warnings.push(`Skipped ${at} line${at === 1 ? '' : 's'} of text above the header on line ${headerLine}.`);
