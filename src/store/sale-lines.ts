@@ -14,15 +14,22 @@ export interface ProfiledSaleLine extends SaleLine {
 
 /** What segmentation reads of a dataset. Anonymous sales have no customer and are left out here. */
 export function saleLinesRepository(db: Db) {
+  // ORDER BY row_key keeps the read a sequential scan of the primary key. Without it, once ANALYZE has run, the
+  // planner reads through transactions_by_customer (customer_id IS NOT NULL looks selective) and looks every
+  // row up in the table: 2.3× slower on Online Retail.
   const lines = db
     .prepare<{ guildId: string; datasetId: number }>(
       `SELECT customer_id, invoice, ts, quantity, unit_price, amount, is_return, coalesce(description, product), country
          FROM transactions
-        WHERE guild_id = @guildId AND dataset_id = @datasetId AND customer_id IS NOT NULL`,
+        WHERE guild_id = @guildId AND dataset_id = @datasetId AND customer_id IS NOT NULL
+        ORDER BY row_key`,
     )
     .raw();
 
   return {
+    /** How SQLite reads the lines, for a test that keeps it a primary-key scan. */
+    plan: (guildId: string, datasetId: number): string[] =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${lines.source}`).all({ guildId, datasetId }) as { detail: string }[]).map((row) => row.detail),
     /**
      * Every line with a customer id, in one pass: segmentation also needs each customer's country and the
      * products bought per segment, and each extra query over the dataset costs as much as this one.

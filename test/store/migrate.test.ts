@@ -5,6 +5,7 @@ import { DatabaseTooNewError, migrate } from '../../src/store/migrate.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { openDatabase } from '../../src/store/open-database.js';
 import { importUpload } from '../../src/app/import-upload.js';
+import { saleLinesRepository } from '../../src/store/sale-lines.js';
 import { projectFile } from '../helpers.js';
 
 describe('migrations', () => {
@@ -43,5 +44,14 @@ describe('migrations', () => {
       .prepare(`EXPLAIN QUERY PLAN SELECT * FROM transactions WHERE guild_id = ? AND dataset_id = ? AND customer_id = ?`)
       .all('g', 1, '17850') as { detail: string }[];
     expect(plan.map((p) => p.detail).join(' ')).toMatch(/transactions_by_customer/);
+  });
+});
+
+describe('the segmentation read', () => {
+  it('GIVEN an imported and analysed dataset THEN its lines are read in one primary-key scan without a sort', async () => {
+    const db = openDatabase(':memory:');
+    const bytes = new Uint8Array(readFileSync(projectFile('data/sample_online_retail.csv')));
+    await importUpload(db, { guildId: 'g', userId: 'u', fileName: 'sample.csv', bytes, mode: 'append', ingest: {} });
+    expect(saleLinesRepository(db).plan('g', 1)).toEqual(['SEARCH transactions USING PRIMARY KEY (guild_id=? AND dataset_id=?)']);
   });
 });
