@@ -39,7 +39,9 @@ export async function importUpload(db: Db, request: UploadRequest, onProgress: P
     onProgress({ stage: 'reading', done: 0, total: request.bytes.byteLength, unit: 'bytes' });
     const table = await readTable(request.bytes, request.fileName, { sheet: request.ingest.sheet, limits: request.ingest.limits });
     onProgress({ stage: 'parsing', done: 0, total: table.recordCount, unit: 'rows' });
-    const parsed = parseImport(table, request.ingest);
+    const parsed = parseImport(table, request.ingest, (done) =>
+      onProgress({ stage: 'parsing', done, total: table.recordCount, unit: 'rows' }),
+    );
     const keys = rowKeys(parsed.rows);
     const sha256 = createHash('sha256').update(request.bytes).digest('hex');
 

@@ -23,7 +23,7 @@ type NumberField = (typeof NUMBER_FIELDS)[number];
  * Cost: O(cells). Records that are not an array are read once, through a ReadAhead: only the rows format inference
  * samples are held, not the whole table.
  */
-export function parseImport(table: RawTable, options: IngestOptions = {}): ParsedImport {
+export function parseImport(table: RawTable, options: IngestOptions = {}, onRecords?: (done: number) => void): ParsedImport {
   const limits = { ...DEFAULT_INGEST_LIMITS, ...options.limits };
   const plan = mapColumns(table.header, options.columns);
   const records: readonly RawRecord[] | ReadAhead<RawRecord> = Array.isArray(table.records) ? table.records : new ReadAhead(table.records);
@@ -43,7 +43,8 @@ export function parseImport(table: RawTable, options: IngestOptions = {}): Parse
     numberParsers[field] = (cell: RawCell) => parseNumberCell(cell, mark);
   }
 
-  const outcome = applyRowRules(records instanceof ReadAhead ? records.rest() : records, {
+  const remaining = records instanceof ReadAhead ? records.rest() : records;
+  const outcome = applyRowRules(onRecords ? counted(remaining, onRecords) : remaining, {
     width: table.header.length,
     shortRowsAllowed: table.format === 'xlsx',
     index: plan.index,
@@ -128,4 +129,15 @@ function refuseUnreadable(outcome: RowOutcome, maxShare: number): void {
     });
   }
   if (outcome.rows.length === 0) throw new IngestError('no_rows', { rowsRead: outcome.rowsRead, rowsSkipped: outcome.rowsSkipped });
+}
+
+/** Records at which a long parse reports how far it got: often enough for a live bar, rare enough to cost nothing. */
+const PROGRESS_EVERY = 25_000;
+
+function* counted<T>(records: Iterable<T>, onRecords: (done: number) => void): Generator<T> {
+  let done = 0;
+  for (const record of records) {
+    yield record;
+    if (++done % PROGRESS_EVERY === 0) onRecords(done);
+  }
 }
