@@ -6,7 +6,7 @@ import { segmentCustomers, type SegmentationResult } from '../segment/segment-cu
 import type { CustomerRfm, RfmConvention } from '../segment/types.js';
 import type { Db } from '../store/open-database.js';
 import { runsRepository, type RunCustomer, type RunDetails } from '../store/runs.js';
-import { saleLinesRepository, type ProfiledSaleLine } from '../store/sale-lines.js';
+import { saleLinesRepository, type ProfiledSaleLines } from '../store/sale-lines.js';
 import { resolveDataset, type DatasetLookup } from './resolve-dataset.js';
 
 /** Seed of every run unless a caller picks another; stored with the run so it can be replayed. */
@@ -98,7 +98,7 @@ function runCustomers(rfm: readonly CustomerRfm[], result: SegmentationResult): 
 
 /** Profiles of one lens: each customer's segment in that lens, with countries and top products. */
 function lensProfiles(
-  lines: readonly ProfiledSaleLine[],
+  lines: ProfiledSaleLines,
   rfm: readonly CustomerRfm[],
   customers: readonly RunCustomer[],
   countryByCustomer: ReadonlyMap<string, string>,

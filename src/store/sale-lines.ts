@@ -12,6 +12,11 @@ export interface ProfiledSaleLine extends SaleLine {
   country: string | null;
 }
 
+/** A dataset's customer lines, to be walked as many times as the analysis needs. */
+export interface ProfiledSaleLines extends Iterable<ProfiledSaleLine> {
+  count: number;
+}
+
 /** What segmentation reads of a dataset. Anonymous sales have no customer and are left out here. */
 export function saleLinesRepository(db: Db) {
   // ORDER BY row_key keeps the read a sequential scan of the primary key. Without it, once ANALYZE has run, the
@@ -31,14 +36,24 @@ export function saleLinesRepository(db: Db) {
     plan: (guildId: string, datasetId: number): string[] =>
       (db.prepare(`EXPLAIN QUERY PLAN ${lines.source}`).all({ guildId, datasetId }) as { detail: string }[]).map((row) => row.detail),
     /**
-     * Every line with a customer id, in one pass: segmentation also needs each customer's country and the
-     * products bought per segment, and each extra query over the dataset costs as much as this one.
+     * Every line with a customer id, read once: segmentation also needs each customer's country and the products
+     * bought per segment, and each extra query over the dataset costs as much as this one. The rows stay as
+     * SQLite handed them over and each pass gets short-lived line objects: holding 400,000 objects more for the
+     * whole run cost ~8% of it in garbage collection.
      */
-    profiledSaleLines(guildId: string, datasetId: number): ProfiledSaleLine[] {
-      return (lines.all({ guildId, datasetId }) as RawLine[]).map((row) => ({
-        customerId: row[0], invoice: row[1], timestamp: row[2], quantity: row[3], unitPrice: row[4], amount: row[5],
-        isReturn: row[6] === 1, product: row[7], country: row[8],
-      }));
+    profiledSaleLines(guildId: string, datasetId: number): ProfiledSaleLines {
+      const rows = lines.all({ guildId, datasetId }) as RawLine[];
+      return {
+        count: rows.length,
+        *[Symbol.iterator]() {
+          for (const row of rows) {
+            yield {
+              customerId: row[0], invoice: row[1], timestamp: row[2], quantity: row[3], unitPrice: row[4], amount: row[5],
+              isReturn: row[6] === 1, product: row[7], country: row[8],
+            };
+          }
+        },
+      };
     },
   };
 }
