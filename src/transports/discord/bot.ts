@@ -3,6 +3,7 @@ import { Client, Events, GatewayIntentBits, MessageFlags, type ChatInputCommandI
 import type { Command } from '../../../commands/command.js';
 import { COMMANDS } from '../../../commands/index.js';
 import { appContext } from '../../app/app-context.js';
+import { departedWorkspaces } from '../../app/departed-workspaces.js';
 import { purgeWorkspace } from '../../app/erasure.js';
 import type { Config } from '../../config.js';
 import { allowedAttachmentOrigins } from './attachment-download.js';
@@ -99,6 +100,24 @@ function onRemovedFromGuild(guildId: string, door: DiscordDoor, work: RunningWor
 }
 
 /**
+ * READY lists every server the bot is in. One that holds data but is not listed removed the bot while it was
+ * offline, when no GUILD_DELETE could arrive: its data goes the same way. Judged only for data of this very
+ * application (see departedWorkspaces), so a token of another application never empties a database.
+ */
+function forgetServersLeftWhileOffline(client: Client, door: DiscordDoor, work: RunningWork): void {
+  const applicationId = client.application?.id ?? client.user?.id;
+  if (!applicationId) return;
+  const check = departedWorkspaces(door.app.db, applicationId, new Set(client.guilds.cache.keys()));
+  if (!check.checked) {
+    if (check.reason === 'other_application') {
+      door.log.warn(`this database belongs to Discord application ${check.storedApplicationId}, not ${applicationId}: servers are not checked for departures`);
+    }
+    return;
+  }
+  for (const guildId of check.departed) onRemovedFromGuild(guildId, door, work);
+}
+
+/**
  * The Segmenta bot: the Guilds intent only, REST (and through it the gateway URL) from DISCORD_API_URL, every
  * command from COMMANDS. Resolves once connected and ready to take commands. `npm start` runs this.
  */
@@ -138,6 +157,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     throw error;
   }
   log.info(`connected to Discord as ${client.user?.tag ?? '?'} in ${client.guilds.cache.size} server(s)`);
+  forgetServersLeftWhileOffline(client, door, work);
 
   let stopping: Promise<void> | undefined;
   return {
