@@ -11,6 +11,10 @@ export default defineCommand({
   answersPrivately: true,
   options: [{ name: 'customer', type: 'string', required: true, positional: true, autocomplete: true, description: { en: 'Customer id', id: 'ID pelanggan' } }],
   schema: z.object({ customer: z.string().trim().min(1).max(100) }),
+  confirmFirst: (options) => ({
+    en: `Erase every record of customer **${escapeMarkdown(String(options.customer))}** from every dataset of this server? This cannot be undone.`,
+    id: `Hapus semua data pelanggan **${escapeMarkdown(String(options.customer))}** dari semua dataset server ini? Ini tidak bisa dibatalkan.`,
+  }),
   async run(ctx, input) {
     const erased = forgetCustomer(ctx.app.db, ctx.guildId, input.customer);
     const id = escapeMarkdown(input.customer);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deleteDataset } from '../src/app/datasets.js';
+import { deleteDataset, listDatasets } from '../src/app/datasets.js';
 import { datasetDeletedReply } from '../src/app/replies/datasets-reply.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import { escapeMarkdown } from '../src/app/format.js';
@@ -17,6 +17,8 @@ export default defineCommand({
     en: `Delete dataset **${escapeMarkdown(String(options.name))}** with all its uploads, rows and segmentations? This cannot be undone.`,
     id: `Hapus dataset **${escapeMarkdown(String(options.name))}** beserta semua unggahan, baris, dan hasil segmentasinya? Ini tidak bisa dibatalkan.`,
   }),
+  autocomplete: (ctx, _option, typed) =>
+    listDatasets(ctx.app, ctx.guildId).map((d) => d.name).filter((name) => name.toLowerCase().includes(typed.toLowerCase())).slice(0, 25),
   async run(ctx, input) {
     const outcome = deleteDataset(ctx.app, ctx.guildId, input.name);
     return outcome.ok ? datasetDeletedReply(outcome.name, ctx.locale) : failureReply(outcome.code, outcome.details, ctx.locale);

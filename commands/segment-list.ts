@@ -11,6 +11,8 @@ export default defineCommand({
   cliPath: ['export'],
   description: { en: "A segment's customers as a CSV for your email tool", id: 'Pelanggan sebuah segmen sebagai CSV untuk alat email Anda' },
   permission: 'read',
+  // A list of many customers is more sensitive than one card: only the asker gets the file.
+  answersPrivately: true,
   options: [
     { name: 'name', type: 'string', required: true, positional: true, autocomplete: true, description: { en: 'Segment name', id: 'Nama segmen' } },
     datasetOption,

@@ -78,12 +78,19 @@ describe('commands that cannot be undone ask first, through the bot', () => {
     expect(datasets()).toEqual([]);
   });
 
+  it('GIVEN /data forget THEN it asks first, and "Yes" erases that customer', async () => {
+    await upload('orders');
+    const { body, yes } = await ask('data', 'forget', { customer: '12346' });
+    expect(body.data.content).toMatch(/Erase every record of customer \*\*12346\*\*/);
+    expect(await press(yes)).toMatch(/Customer 12346 erased: 1 transaction lines/);
+  });
+
   it('GIVEN /data purge confirmed THEN every dataset of the server is gone', async () => {
     await upload('first');
     await upload('second');
     const { body, yes } = await ask('data', 'purge');
     expect(body.data.content).toMatch(/Erase \*\*every\*\* dataset/);
-    expect(datasets()).toEqual(['first', 'second']);
+    expect(datasets()).toEqual(['first', 'orders', 'second']);
     expect(await press(yes)).toMatch(/All of this server's data is erased/);
     expect(datasets()).toEqual([]);
   });

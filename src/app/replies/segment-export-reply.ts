@@ -8,6 +8,7 @@ export function segmentExportReply(result: SegmentExport, locale: Locale): Reply
   const segment = escapeMarkdown(result.segment);
   return {
     ok: true,
+    ephemeral: true,
     text:
       locale === 'id'
         ? `**${segment}**: ${count} pelanggan di dataset ${escapeMarkdown(result.dataset)}. File CSV siap diimpor ke alat email Anda.`

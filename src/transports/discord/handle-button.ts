@@ -31,13 +31,19 @@ export async function handleButton(interaction: ButtonInteraction, door: Discord
     return void (await say(words.needsManageServer));
   }
   await say('⏳');
-  const reply = await door.changes.run(
-    guildId,
-    () =>
-      invokeCommand(command, { app: door.app, guildId, userId: interaction.user.id, locale, progress: () => {} }, options, (message, error) =>
-        door.log.error(`${message} (guild ${guildId})`, error),
-      ),
-    async () => {},
-  );
-  await interaction.editReply({ ...replyPayload(reply, { uploadLimitBytes: interaction.attachmentSizeLimit, locale }), components: [] });
+  try {
+    const reply = await door.changes.run(
+      guildId,
+      () =>
+        invokeCommand(command, { app: door.app, guildId, userId: interaction.user.id, locale, progress: () => {} }, options, (message, error) =>
+          door.log.error(`${message} (guild ${guildId})`, error),
+        ),
+      async () => {},
+    );
+    await interaction.editReply({ ...replyPayload(reply, { uploadLimitBytes: interaction.attachmentSizeLimit, locale }), components: [] });
+  } catch (error) {
+    // Never leave the member looking at "⏳": say it failed, then let the caller log it.
+    await interaction.editReply({ content: words.failed, components: [], embeds: [], files: [], allowedMentions: NO_MENTIONS }).catch(() => undefined);
+    throw error;
+  }
 }

@@ -158,6 +158,11 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, do
 
   if (command.confirmFirst) {
     const options = scalarOptions(command, interaction.options);
+    // A question about options the command would refuse anyway asks for nothing: answer with the refusal.
+    if (!command.schema.safeParse(options).success) {
+      const refusalReply = await invokeCommand(command, { app: door.app, guildId: interaction.guildId, userId: interaction.user.id, locale, progress: () => {} }, options, (message, error) => door.log.error(message, error));
+      return void (await refuse(refusalReply.text));
+    }
     const { confirmId, cancelId } = door.confirmations.ask({ command, options, guildId: interaction.guildId, userId: interaction.user.id, locale });
     const buttons = new ActionRowBuilder<ButtonBuilder>().addComponents(
       new ButtonBuilder().setCustomId(confirmId).setLabel(words.confirm).setStyle(ButtonStyle.Danger),
