@@ -38,7 +38,8 @@ export function segmentChartConfigs(db: Db, guildId: string, run: RunRecord, vie
   configs.push([
     'segment-profiles.png',
     buildSnakePlotChart(
-      { segments: ordered.map((name) => { const [r, f, m] = means.get(name)!; return { name, recency: r!, frequency: f!, monetary: m! }; }) },
+      // A segment can be left without members in the store after /data forget; it has no point to draw.
+      { segments: ordered.flatMap((name) => { const point = means.get(name); return point ? [{ name, recency: point[0]!, frequency: point[1]!, monetary: point[2]! }] : []; }) },
       { locale },
     ) as ChartConfig,
   ]);

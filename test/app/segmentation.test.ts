@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { customerCard, customerIdsStartingWith } from '../../src/app/customer-card.js';
+import { forgetCustomer } from '../../src/app/erasure.js';
 import { importUpload } from '../../src/app/import-upload.js';
 import { runSegmentationInWorker } from '../../src/app/run-segmentation.js';
 import { segmentActions } from '../../src/app/segment-actions.js';
@@ -158,6 +159,20 @@ describe('segmentation use-cases', () => {
     const withoutRenderer = await segmentsOverview(app, 'guild-a', undefined, 'grid', 'en');
     expect(withoutRenderer.files).toBeUndefined();
     expect(withoutRenderer.embeds).toHaveLength(1);
+  });
+
+  it('GIVEN every member of a segment erased with /data forget THEN the overview and its charts still render', async () => {
+    await upload('guild-a');
+    segment('guild-a');
+    const smallest = app.db
+      .prepare('SELECT grid_segment FROM run_customers WHERE guild_id = ? GROUP BY grid_segment ORDER BY count(*) LIMIT 1')
+      .pluck()
+      .get('guild-a') as string;
+    const members = app.db.prepare('SELECT customer_id FROM run_customers WHERE guild_id = ? AND grid_segment = ?').pluck().all('guild-a', smallest) as string[];
+    for (const customerId of members) forgetCustomer(app.db, 'guild-a', customerId);
+    const reply = await segmentsOverview({ ...app, charts: createRenderer({ kind: 'local' }) }, 'guild-a', undefined, 'grid', 'en');
+    expect(reply.ok).toBe(true);
+    expect(reply.files?.map((f) => f.name)).toContain('segment-profiles.png');
   });
 
   it('GIVEN the worker THEN it stores the same run a direct call would', async () => {
