@@ -23,7 +23,7 @@ export default defineCommand({
     if (!outcome.ok) return failureReply(outcome.code, outcome.details, ctx.locale);
     if (!('actions' in outcome)) throw new Error('setPlaybookActions returned a reset');
     const title = ctx.locale === 'id' ? `Playbook **${escapeMarkdown(outcome.segment)}** untuk server ini:` : `This server's playbook for **${escapeMarkdown(outcome.segment)}**:`;
-    const lines = actionLines(outcome.actions, ctx.locale).map((line, i) => `${i + 1}. ${escapeMarkdown(line)}`);
+    const lines = actionLines(outcome.actions, ctx.locale).map((line, i) => `${i + 1}. ${line}`);
     return { ok: true, text: [title, ...lines].join('\n'), data: outcome };
   },
   autocomplete: (_ctx, _option, typed) => SEGMENT_NAMES.filter((name) => name.toLowerCase().includes(typed.toLowerCase())).slice(0, 25),

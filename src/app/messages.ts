@@ -1,3 +1,4 @@
+import { escapeMarkdown } from './format.js';
 import type { UploadFailureCode } from './import-upload.js';
 import type { Locale } from './reply.js';
 
@@ -16,7 +17,9 @@ export type FailureCode =
 type Details = Record<string, unknown>;
 type Template = (d: Details) => string;
 
-const list = (value: unknown): string => (Array.isArray(value) ? value.map((v) => `'${String(v)}'`).join(', ') : String(value ?? ''));
+// Values come from the user's file or typing (headers, sheet names, ids), so they are escaped and can never
+// format: lists here, single strings once in failureMessage.
+const list = (value: unknown): string => (Array.isArray(value) ? value.map((v) => `'${escapeMarkdown(String(v))}'`).join(', ') : String(value ?? ''));
 const at = (d: Details, en: boolean): string =>
   d.line !== undefined ? (en ? ` (line ${String(d.line)})` : ` (baris ${String(d.line)})`) : '';
 const reasons = (d: Details): string =>
@@ -121,8 +124,8 @@ const templates: Record<FailureCode, Record<Locale, Template>> = {
     id: () => 'Belum ada data yang diunggah. Unggah ekspor transaksi Anda terlebih dahulu.',
   },
   no_segmentation: {
-    en: (d) => `Dataset '${String(d.dataset)}' has not been segmented yet. Run segment (Discord: /segments with k:) to segment it.`,
-    id: (d) => `Dataset '${String(d.dataset)}' belum disegmentasi. Jalankan segment (Discord: /segments dengan k:) untuk menyegmentasinya.`,
+    en: (d) => `Dataset '${String(d.dataset)}' has not been segmented yet. Run segment (Discord: /segment run) to segment it.`,
+    id: (d) => `Dataset '${String(d.dataset)}' belum disegmentasi. Jalankan segment (Discord: /segment run) untuk menyegmentasinya.`,
   },
   no_customers: {
     en: (d) => `Dataset '${String(d.dataset)}' has no purchases with a customer id, so there is nobody to segment. Upload an export with a customer column, or choose one with customer_column:.`,
@@ -172,5 +175,6 @@ function optionName(option: string, locale: Locale): string {
 }
 
 export function failureMessage(code: FailureCode, details: Details, locale: Locale): string {
-  return templates[code][locale](details);
+  const escaped = Object.fromEntries(Object.entries(details).map(([key, value]) => [key, typeof value === 'string' ? escapeMarkdown(value) : value]));
+  return templates[code][locale](escaped);
 }

@@ -18,7 +18,7 @@ const words = {
     columns: 'Columns used',
     again: 'This exact file was uploaded before: nothing new was imported.',
     warnings: 'Warnings',
-    file: (r: ImportReport) => `${r.format.toUpperCase()}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ''}${r.encoding ? `, ${r.encoding}` : ''}${r.container !== 'none' ? `, from ${r.container}` : ''}${r.sheets?.length ? `, sheets ${r.sheets.join(', ')}` : ''}`,
+    file: (r: ImportReport) => `${r.format.toUpperCase()}${r.delimiter ? `, delimiter ${JSON.stringify(r.delimiter)}` : ''}${r.encoding ? `, ${r.encoding}` : ''}${r.container !== 'none' ? `, from ${r.container}` : ''}${r.sheets?.length ? `, sheets ${r.sheets.map(escapeMarkdown).join(', ')}` : ''}`,
   },
   id: {
     title: (d: string) => `Diimpor ke dataset **${d}**`,
@@ -35,7 +35,7 @@ const words = {
     columns: 'Kolom yang dipakai',
     again: 'File yang sama persis sudah pernah diunggah: tidak ada data baru yang diimpor.',
     warnings: 'Peringatan',
-    file: (r: ImportReport) => `${r.format.toUpperCase()}${r.delimiter ? `, pemisah ${JSON.stringify(r.delimiter)}` : ''}${r.encoding ? `, ${r.encoding}` : ''}${r.container !== 'none' ? `, dari ${r.container}` : ''}${r.sheets?.length ? `, sheet ${r.sheets.join(', ')}` : ''}`,
+    file: (r: ImportReport) => `${r.format.toUpperCase()}${r.delimiter ? `, pemisah ${JSON.stringify(r.delimiter)}` : ''}${r.encoding ? `, ${r.encoding}` : ''}${r.container !== 'none' ? `, dari ${r.container}` : ''}${r.sheets?.length ? `, sheet ${r.sheets.map(escapeMarkdown).join(', ')}` : ''}`,
   },
 } as const;
 

@@ -80,7 +80,7 @@ export function segmentsReply(view: RunView, locale: Locale, charts: readonly Re
     ok: true,
     text: summary.join('\n'),
     embeds: [
-      { title: clip(w.embedTitle(view.dataset), 256), fields, ...(charts[0] ? { image: charts[0].name } : {}) },
+      { title: clip(w.embedTitle(escapeMarkdown(view.dataset)), 256), fields, ...(charts[0] ? { image: charts[0].name } : {}) },
       ...charts.slice(1, 10).map((chart): ReplyEmbed => ({ image: chart.name })),
     ],
     ...(charts.length ? { files: [...charts] } : {}),
