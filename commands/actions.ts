@@ -3,6 +3,7 @@ import { escapeMarkdown } from '../src/app/format.js';
 import { actionLines } from '../src/app/replies/action-lines.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import { segmentActions } from '../src/app/segment-actions.js';
+import { namesMatching } from '../src/app/segment-names.js';
 import { SEGMENT_NAMES } from '../src/segment/playbook.js';
 import { defineCommand } from './command.js';
 import { segmentChoices } from './segment-options.js';
@@ -21,8 +22,6 @@ export default defineCommand({
     return { ok: true, text: [title, ...lines].join('\n'), data: { segment: outcome.segment, segmentName: outcome.segmentName, actions: outcome.actions } };
   },
   autocomplete(ctx, _option, typed, options) {
-    const inRun = segmentChoices(ctx, typed, options);
-    const names = SEGMENT_NAMES.filter((name) => name.toLowerCase().includes(typed.toLowerCase()));
-    return [...new Set([...inRun, ...names])].slice(0, 25);
+    return namesMatching(typed, [...segmentChoices(ctx, typed, options), ...SEGMENT_NAMES]);
   },
 });

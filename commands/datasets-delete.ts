@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { deleteDataset, listDatasets } from '../src/app/datasets.js';
 import { datasetDeletedReply } from '../src/app/replies/datasets-reply.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
+import { namesMatching } from '../src/app/segment-names.js';
 import { escapeMarkdown } from '../src/app/format.js';
 import { defineCommand } from './command.js';
 
@@ -18,7 +19,7 @@ export default defineCommand({
     id: `Hapus dataset **${escapeMarkdown(String(options.name))}** beserta semua unggahan, baris, dan hasil segmentasinya? Ini tidak bisa dibatalkan.`,
   }),
   autocomplete: (ctx, _option, typed) =>
-    listDatasets(ctx.app, ctx.guildId).map((d) => d.name).filter((name) => name.toLowerCase().includes(typed.toLowerCase())).slice(0, 25),
+    namesMatching(typed, listDatasets(ctx.app, ctx.guildId).map((d) => d.name)),
   async run(ctx, input) {
     const outcome = deleteDataset(ctx.app, ctx.guildId, input.name);
     return outcome.ok ? datasetDeletedReply(outcome.name, ctx.locale) : failureReply(outcome.code, outcome.details, ctx.locale);

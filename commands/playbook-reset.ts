@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { resetPlaybook } from '../src/app/playbook-override.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
+import { namesMatching } from '../src/app/segment-names.js';
 import { SEGMENT_NAMES } from '../src/segment/playbook.js';
 import { defineCommand } from './command.js';
 import { optionalText } from './schemas.js';
@@ -22,5 +23,5 @@ export default defineCommand({
         : `Back to Segmenta's playbook for ${what} (${outcome.reset} override${outcome.reset === 1 ? '' : 's'} removed).`;
     return { ok: true, text, data: outcome };
   },
-  autocomplete: (_ctx, _option, typed) => SEGMENT_NAMES.filter((name) => name.toLowerCase().includes(typed.toLowerCase())).slice(0, 25),
+  autocomplete: (_ctx, _option, typed) => namesMatching(typed, SEGMENT_NAMES),
 });

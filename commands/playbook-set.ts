@@ -3,6 +3,7 @@ import { escapeMarkdown } from '../src/app/format.js';
 import { setPlaybookActions } from '../src/app/playbook-override.js';
 import { actionLines } from '../src/app/replies/action-lines.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
+import { namesMatching } from '../src/app/segment-names.js';
 import { SEGMENT_NAMES } from '../src/segment/playbook.js';
 import { defineCommand } from './command.js';
 
@@ -26,5 +27,5 @@ export default defineCommand({
     const lines = actionLines(outcome.actions, ctx.locale).map((line, i) => `${i + 1}. ${line}`);
     return { ok: true, text: [title, ...lines].join('\n'), data: outcome };
   },
-  autocomplete: (_ctx, _option, typed) => SEGMENT_NAMES.filter((name) => name.toLowerCase().includes(typed.toLowerCase())).slice(0, 25),
+  autocomplete: (_ctx, _option, typed) => namesMatching(typed, SEGMENT_NAMES),
 });

@@ -1,6 +1,7 @@
 import { customerIdsStartingWith } from '../src/app/customer-card.js';
 import type { CommandContext } from '../src/app/context.js';
-import { latestRun } from '../src/app/segment-views.js';
+import { namesMatching } from '../src/app/segment-names.js';
+import { latestRun, runSegmentLabels } from '../src/app/segment-views.js';
 import type { OptionSpec } from './command.js';
 import { K_BOUNDS } from './schemas.js';
 
@@ -37,8 +38,7 @@ const datasetOf = (options: Record<string, unknown>) => (typeof options.dataset 
 export function segmentChoices(ctx: CommandContext, typed: string, options: Record<string, unknown>): string[] {
   const latest = latestRun(ctx.app.db, ctx.guildId, datasetOf(options));
   if (!latest.ok) return [];
-  const labels = [...latest.run.details.segments.map((s) => s.label), ...latest.run.details.gridProfiles.map((p) => p.segment)];
-  return [...new Set(labels)].filter((label) => label.toLowerCase().includes(typed.toLowerCase())).slice(0, 25);
+  return namesMatching(typed, runSegmentLabels(latest.run));
 }
 
 export function customerChoices(ctx: CommandContext, typed: string, options: Record<string, unknown>): string[] {

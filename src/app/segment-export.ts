@@ -1,6 +1,6 @@
 import type { Db } from '../store/open-database.js';
 import { runsRepository } from '../store/runs.js';
-import { findSegment, latestRun, type LatestRun, type Lens } from './segment-views.js';
+import { findSegment, latestRun, runSegmentLabels, type LatestRun, type Lens } from './segment-views.js';
 import { spreadsheetCsv } from './spreadsheet-csv.js';
 
 export interface SegmentExport {
@@ -27,8 +27,7 @@ export function exportSegment(db: Db, guildId: string, datasetName: string | und
   const { dataset, run } = latest;
   const found = findSegment(run, typedSegment);
   if (!found) {
-    const available = [...run.details.segments.map((s) => s.label), ...run.details.gridProfiles.map((p) => p.segment)];
-    return { ok: false, code: 'segment_not_found', details: { segment: typedSegment, available: [...new Set(available)] } };
+    return { ok: false, code: 'segment_not_found', details: { segment: typedSegment, available: runSegmentLabels(run) } };
   }
   const members = runsRepository(db).members(guildId, run.runId, found.label, found.lens);
   const rows = members.map((c) => [

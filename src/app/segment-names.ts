@@ -7,3 +7,9 @@ export const nameKey = (text: string) => text.toLowerCase().replace(/[\s_'’-]+
 export function segmentNameFrom(typed: string): SegmentName | undefined {
   return SEGMENT_NAMES.find((name) => nameKey(name) === nameKey(typed));
 }
+
+/** Names that contain what was typed, ignoring case and spacing ("cant" finds "Can't Lose Them"): autocomplete. */
+export function namesMatching(typed: string, names: readonly string[], limit = 25): string[] {
+  const wanted = nameKey(typed);
+  return [...new Set(names)].filter((name) => nameKey(name).includes(wanted)).slice(0, limit);
+}

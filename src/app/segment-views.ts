@@ -121,6 +121,11 @@ export function runView(db: Db, guildId: string, dataset: DatasetRecord, run: Ru
 }
 
 
+/** Every segment label of a run, clusters first, then the grid's. */
+export function runSegmentLabels(run: RunRecord): string[] {
+  return [...new Set([...run.details.segments.map((s) => s.label), ...run.details.gridProfiles.map((p) => p.segment)])];
+}
+
 /** Finds a segment by the name a person typed, ignoring case and spacing, in the run's clusters then its grid. */
 export function findSegment(run: RunRecord, typed: string): { label: string; lens: Lens } | undefined {
   const wanted = nameKey(typed);
