@@ -2,7 +2,7 @@ import type { CommandContext } from '../src/app/context.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import type { Reply } from '../src/app/reply.js';
 import type { Command } from './command.js';
-import { readSettings } from '../src/app/settings.js';
+import { readSettings, replyLocale } from '../src/app/settings.js';
 
 export type ErrorLogger = (message: string, error: unknown) => void;
 
@@ -36,5 +36,5 @@ export async function invokeCommand(command: Command, asked: CommandContext, raw
 /** A server's /settings language wins over the member's Discord language; its currency is shown with amounts. */
 function withWorkspaceSettings(ctx: CommandContext): CommandContext {
   const settings = readSettings(ctx.app.db, ctx.guildId);
-  return { ...ctx, locale: settings.language === 'auto' ? ctx.locale : settings.language, currency: settings.currency };
+  return { ...ctx, locale: replyLocale(settings, ctx.locale), currency: settings.currency };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readSettings, updateSettings, type WorkspaceSettings } from '../src/app/settings.js';
+import { readSettings, replyLocale, updateSettings, type WorkspaceSettings } from '../src/app/settings.js';
 import type { Locale, Reply } from '../src/app/reply.js';
 import { defineCommand } from './command.js';
 
@@ -52,6 +52,6 @@ export default defineCommand({
     };
     if (Object.keys(change).length === 0) return settingsReply(readSettings(ctx.app.db, ctx.guildId), false, ctx.locale);
     const settings = updateSettings(ctx.app.db, ctx.guildId, ctx.userId, change, ctx.app.now());
-    return settingsReply(settings, true, settings.language === 'auto' ? ctx.locale : settings.language);
+    return settingsReply(settings, true, replyLocale(settings, ctx.locale));
   },
 });

@@ -32,7 +32,6 @@ export interface CustomerCard {
   gridSegment: GridSegmentName;
   lastPurchases: { invoice: string | null; date: string; lines: number; amount: number; isReturn: boolean }[];
   actions: readonly PlaybookAction[];
-  gridActions: readonly PlaybookAction[];
 }
 
 export type CustomerCardOutcome =
@@ -80,7 +79,6 @@ export function customerCard(db: Db, guildId: string, datasetName: string | unde
       gridSegment: customer.gridSegment,
       lastPurchases: history.map((h) => ({ invoice: h.invoice, date: isoWallClock(h.timestamp), lines: h.lines, amount: h.amount, isReturn: h.isReturn })),
       actions: actions((cluster?.name ?? customer.gridSegment) as SegmentName),
-      gridActions: actions(customer.gridSegment),
     },
   };
 }

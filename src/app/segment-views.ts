@@ -2,7 +2,7 @@ import { GRID_SEGMENTS } from '../segment/grid.js';
 import type { PlaybookAction, SegmentName } from '../segment/playbook.js';
 import type { SegmentProfile } from '../segment/profile.js';
 import type { Db } from '../store/open-database.js';
-import { runsRepository, type RunCustomer, type RunRecord } from '../store/runs.js';
+import { runsRepository, type RunRecord } from '../store/runs.js';
 import type { DatasetRecord } from '../store/datasets.js';
 import { isoWallClock } from './import-report.js';
 import { workspaceActions } from './playbook-source.js';
@@ -135,4 +135,3 @@ export function findSegment(run: RunRecord, typed: string): { label: string; len
   return grid && { label: grid.segment, lens: 'grid' };
 }
 
-export type { RunCustomer };

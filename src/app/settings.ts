@@ -1,4 +1,5 @@
 import type { Db } from '../store/open-database.js';
+import type { Locale } from './reply.js';
 import { workspaceSettingsRepository, type WorkspaceSettings } from '../store/workspace-settings.js';
 
 export type { WorkspaceSettings };
@@ -12,3 +13,6 @@ export function updateSettings(db: Db, guildId: string, userId: string, change: 
 }
 
 export const readSettings = (db: Db, guildId: string): WorkspaceSettings => workspaceSettingsRepository(db).get(guildId);
+
+/** The language to answer in: the server's choice, else the member's own. */
+export const replyLocale = (settings: WorkspaceSettings, memberLocale: Locale): Locale => (settings.language === 'auto' ? memberLocale : settings.language);

@@ -1,6 +1,6 @@
 import type { AutocompleteInteraction } from 'discord.js';
 import { mayRun } from '../../app/access.js';
-import { readSettings } from '../../app/settings.js';
+import { readSettings, replyLocale } from '../../app/settings.js';
 import { commandFor, scalarOptions, type DiscordDoor } from './handle-command.js';
 import { memberOf } from './permissions.js';
 import { clipText } from './reply-payload.js';
@@ -26,7 +26,7 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction, d
     return;
   }
   const focused = interaction.options.getFocused(true);
-  const locale = settings.language === 'auto' ? localeOf(interaction.locale) : settings.language;
+  const locale = replyLocale(settings, localeOf(interaction.locale));
   const ctx = { app: door.app, guildId: interaction.guildId, userId: interaction.user.id, locale, progress: () => {} };
   const others = scalarOptions({ ...command, options: command.options.filter((option) => option.name !== focused.name) }, interaction.options);
   const choices = command

@@ -5,7 +5,7 @@ import { mayRun } from '../../app/access.js';
 import type { AppContext } from '../../app/context.js';
 import { failureMessage } from '../../app/messages.js';
 import type { Locale, ProgressListener, Reply } from '../../app/reply.js';
-import { readSettings } from '../../app/settings.js';
+import { readSettings, replyLocale } from '../../app/settings.js';
 import type { PendingConfirmations } from './confirmations.js';
 import { checkAttachment, downloadAttachment, type DownloadPolicy, type DownloadRefusal } from './attachment-download.js';
 import type { GuildQueue } from './guild-queue.js';
@@ -144,7 +144,7 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, do
   if (!interaction.inGuild()) return void (await refuse(WORDS[localeOf(interaction.locale)].serversOnly));
   const settings = readSettings(door.app.db, interaction.guildId);
   // Our own words follow the server's /settings language too; the command applies it to its reply itself.
-  const locale = settings.language === 'auto' ? localeOf(interaction.locale) : settings.language;
+  const locale = replyLocale(settings, localeOf(interaction.locale));
   const words = WORDS[locale];
   const command = commandFor(door.commands, interaction.commandName, interaction.options.getSubcommand(false));
   if (!command) return void (await refuse(words.unknownCommand));
