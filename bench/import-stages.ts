@@ -13,7 +13,6 @@ import { readTable } from '../src/ingest/read-table.js';
 import { rowKeys } from '../src/ingest/row-keys.js';
 import { datasetsRepository } from '../src/store/datasets.js';
 import { openDatabase } from '../src/store/open-database.js';
-import { refreshPlannerStatistics } from '../src/store/planner-statistics.js';
 import { transactionsRepository, writeInBulk } from '../src/store/transactions.js';
 import { uploadsRepository } from '../src/store/uploads.js';
 
@@ -56,8 +55,6 @@ const imported = writeInBulk(db, () => {
   return inserted;
 });
 stage('commit');
-refreshPlannerStatistics(db);
-stage('ANALYZE');
 console.log(`  ${imported.toLocaleString('en-GB')} rows imported, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 db.close();
 rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,6 @@ import { readTable } from '../ingest/read-table.js';
 import { rowKeys } from '../ingest/row-keys.js';
 import { IngestError, type IngestErrorCode, type IngestOptions } from '../ingest/types.js';
 import { datasetsRepository } from '../store/datasets.js';
-import { refreshPlannerStatistics } from '../store/planner-statistics.js';
 import type { Db } from '../store/open-database.js';
 import { transactionsRepository, writeInBulk } from '../store/transactions.js';
 import { uploadsRepository } from '../store/uploads.js';
@@ -87,7 +86,6 @@ export async function importUpload(db: Db, request: UploadRequest, onProgress: P
       uploads.setCounts(request.guildId, uploadId, imported, total - imported);
       return { imported, alreadyUploaded };
     });
-    if (imported > 0) refreshPlannerStatistics(db);
     onProgress({ stage: 'done', done: total, total, unit: 'rows' });
 
     const warnings = [...parsed.table.warnings, ...parsed.warnings];
