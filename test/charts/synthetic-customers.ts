@@ -1,3 +1,4 @@
+import { seededUniform } from '../../src/segment/seeded-random.js';
 import type { CustomerPoint, KCandidate, SegmentProfile, SegmentSize } from '../../src/charts/types.js';
 
 /** A customer with the three RFM measures, as the segmentation step would hand them over. */
@@ -32,7 +33,7 @@ export const SEVEN_SEGMENTS: readonly SegmentShape[] = [
 
 /** Customers of each segment, interleaved as they would come out of a store (not grouped). */
 export function syntheticCustomers(shapes: readonly SegmentShape[], seed = 42): SyntheticCustomer[] {
-  const random = mulberry32(seed);
+  const random = seededUniform(seed);
   const logNormal = ([median, spread]: [number, number]) => median * Math.exp(spread * standardNormal(random));
   const customers = shapes.flatMap((shape) =>
     Array.from({ length: shape.customers }, () => ({
@@ -96,17 +97,6 @@ function standardise(values: readonly number[]): number[] {
 
 function clamp(value: number, min: number, max: number): number {
   return Math.min(max, Math.max(min, value));
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function standardNormal(random: () => number): number {
