@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import type { Command } from '../../commands/command.js';
 import { COMMANDS } from '../../commands/index.js';
+import { listDatasets } from '../../src/app/datasets.js';
 import { parseConfig, type Config } from '../../src/config.js';
+import { openDatabase } from '../../src/store/open-database.js';
 import { startBot, type Bot } from '../../src/transports/discord/bot.js';
 import { deployCommands } from '../../src/transports/discord/deploy.js';
 import { createLogger } from '../../src/transports/discord/logger.js';
@@ -84,6 +86,23 @@ export function finalResponse(fake: FakeDiscord, interactionId: string, timeoutM
 
 export function progressEdits(fake: FakeDiscord, interactionId: string): RecordedRequest[] {
   return fake.interactionResponses(interactionId).filter((request) => request.method === 'PATCH' && isProgress(request));
+}
+
+/** A tiny export with two customers, for tests about servers rather than about files. */
+export const TWO_ORDERS_CSV = Buffer.from(
+  'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n' +
+    '1001,A1,MUG,2,2024-01-05 10:00:00,5.00,12346,United Kingdom\n' +
+    '1002,A2,PLATE,1,2024-02-05 10:00:00,7.00,12347,United Kingdom\n',
+);
+
+/** The names of a server's datasets, read from the bot's database file as it is on disk. */
+export function datasetNames(config: Config, guildId: string): string[] {
+  const db = openDatabase(config.DATABASE_PATH, { readonly: true });
+  try {
+    return listDatasets({ db, databasePath: config.DATABASE_PATH, limits: {}, now: () => new Date() }, guildId).map((dataset) => dataset.name);
+  } finally {
+    db.close();
+  }
 }
 
 export const contentOf = (request: RecordedRequest | undefined): string => String((request?.body as { content?: unknown } | undefined)?.content ?? '');

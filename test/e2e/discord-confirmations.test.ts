@@ -1,17 +1,9 @@
 import { PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listDatasets } from '../../src/app/datasets.js';
-import { openDatabase } from '../../src/store/open-database.js';
-import { ADMIN, contentOf, finalResponse, startBotAgainstFake, type RunningBot } from './bot-harness.js';
+import { ADMIN, contentOf, datasetNames, finalResponse, startBotAgainstFake, TWO_ORDERS_CSV, type RunningBot } from './bot-harness.js';
 import type { RecordedRequest } from './fake-discord/index.js';
 
 const OTHER_ADMIN = { id: '700000000000000009', username: 'co-owner', permissions: ADMIN.permissions | PermissionFlagsBits.ManageGuild };
-const ORDERS = Buffer.from(
-  'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n' +
-    '1001,A1,MUG,2,2024-01-05 10:00:00,5.00,12346,United Kingdom\n' +
-    '1002,A2,PLATE,1,2024-02-05 10:00:00,7.00,12347,United Kingdom\n',
-);
-
 interface QuestionBody {
   type: number;
   data: { content: string; flags: number; components: { components: { custom_id: string; label: string }[] }[] };
@@ -19,17 +11,9 @@ interface QuestionBody {
 
 describe('commands that cannot be undone ask first, through the bot', () => {
   let running: RunningBot;
-  const datasets = () => {
-    const databasePath = running.config.DATABASE_PATH;
-    const db = openDatabase(databasePath, { readonly: true });
-    try {
-      return listDatasets({ db, databasePath, limits: {}, now: () => new Date() }, running.fake.guilds[0]!.id).map((d) => d.name);
-    } finally {
-      db.close();
-    }
-  };
+  const datasets = () => datasetNames(running.config, running.fake.guilds[0]!.id);
   const upload = async (dataset: string) => {
-    const file = running.fake.addAttachment('orders.csv', ORDERS, 'text/csv');
+    const file = running.fake.addAttachment('orders.csv', TWO_ORDERS_CSV, 'text/csv');
     await finalResponse(running.fake, running.fake.sendCommand({ name: 'upload', attachments: { file }, options: { dataset }, user: ADMIN }).id);
   };
   /** Sends the command and returns its question with the custom ids of "Yes" and "Cancel". */

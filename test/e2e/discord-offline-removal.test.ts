@@ -1,22 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listDatasets } from '../../src/app/datasets.js';
-import { openDatabase } from '../../src/store/open-database.js';
 import { startBot } from '../../src/transports/discord/bot.js';
 import { createLogger } from '../../src/transports/discord/logger.js';
-import { ADMIN, contentOf, finalResponse, startBotAgainstFake, type RunningBot } from './bot-harness.js';
-
-const ORDERS = Buffer.from(
-  'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n' +
-    '1001,A1,MUG,2,2024-01-05 10:00:00,5.00,12346,United Kingdom\n' +
-    '1002,A2,PLATE,1,2024-02-05 10:00:00,7.00,12347,United Kingdom\n',
-);
+import { ADMIN, contentOf, datasetNames, finalResponse, startBotAgainstFake, TWO_ORDERS_CSV, type RunningBot } from './bot-harness.js';
 
 describe('a server that removed the bot while it was offline, through the bot', () => {
   let running: RunningBot;
   beforeAll(async () => {
     running = await startBotAgainstFake({ fake: { guilds: [{ name: 'Toko A' }, { name: 'Toko B' }] } });
     for (const guild of running.fake.guilds) {
-      const file = running.fake.addAttachment('orders.csv', ORDERS, 'text/csv');
+      const file = running.fake.addAttachment('orders.csv', TWO_ORDERS_CSV, 'text/csv');
       const imported = await finalResponse(running.fake, running.fake.sendCommand({ guildId: guild.id, name: 'upload', attachments: { file }, options: { dataset: 'orders' }, user: ADMIN }).id);
       expect(contentOf(imported)).toMatch(/Imported into dataset/);
     }
@@ -38,13 +30,7 @@ describe('a server that removed the bot while it was offline, through the bot', 
     } finally {
       await restarted.stop();
     }
-    const db = openDatabase(config.DATABASE_PATH, { readonly: true });
-    try {
-      const app = { db, databasePath: config.DATABASE_PATH, limits: {}, now: () => new Date() };
-      expect(listDatasets(app, guildB!.id)).toEqual([]);
-      expect(listDatasets(app, guildA!.id).map((dataset) => dataset.name)).toEqual(['orders']);
-    } finally {
-      db.close();
-    }
+    expect(datasetNames(config, guildB!.id)).toEqual([]);
+    expect(datasetNames(config, guildA!.id)).toEqual(['orders']);
   });
 });

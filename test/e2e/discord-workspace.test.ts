@@ -1,17 +1,9 @@
 import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listDatasets } from '../../src/app/datasets.js';
-import { openDatabase } from '../../src/store/open-database.js';
-import { ADMIN, contentOf, finalResponse, MEMBER, startBotAgainstFake, type RunningBot } from './bot-harness.js';
+import { ADMIN, contentOf, datasetNames, finalResponse, MEMBER, startBotAgainstFake, TWO_ORDERS_CSV, type RunningBot } from './bot-harness.js';
 
 const ANALYSTS = '800000000000000001';
 const ANALYST = { id: '700000000000000003', username: 'analyst', permissions: MEMBER.permissions, roles: [ANALYSTS] };
-const ORDERS = Buffer.from(
-  'InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n' +
-    '1001,A1,MUG,2,2024-01-05 10:00:00,5.00,12346,United Kingdom\n' +
-    '1002,A2,PLATE,1,2024-02-05 10:00:00,7.00,12347,United Kingdom\n',
-);
-
 describe('server settings and removal, through the bot', () => {
   let running: RunningBot;
 
@@ -19,7 +11,7 @@ describe('server settings and removal, through the bot', () => {
     running = await startBotAgainstFake({ fake: { guilds: [{ name: 'Toko A', roles: [{ id: ANALYSTS, name: 'analysts' }] }, { name: 'Toko B' }] } });
     const { fake } = running;
     for (const guild of fake.guilds) {
-      const file = fake.addAttachment('orders.csv', ORDERS, 'text/csv');
+      const file = fake.addAttachment('orders.csv', TWO_ORDERS_CSV, 'text/csv');
       const imported = await finalResponse(fake, fake.sendCommand({ guildId: guild.id, name: 'upload', attachments: { file }, options: { dataset: 'orders' }, user: ADMIN }).id);
       expect(contentOf(imported)).toMatch(/Imported into dataset \*\*orders\*\*/);
     }
@@ -75,13 +67,7 @@ describe('server settings and removal, through the bot', () => {
     fake.removeGuild(guildB!.id);
     await expect.poll(() => logs.join('\n')).toMatch(new RegExp(`removed from guild ${guildB!.id}; its data was purged \\(2 rows\\)`));
 
-    const db = openDatabase(config.DATABASE_PATH, { readonly: true });
-    try {
-      const app = { db, databasePath: config.DATABASE_PATH, limits: {}, now: () => new Date() };
-      expect(listDatasets(app, guildB!.id)).toEqual([]);
-      expect(listDatasets(app, guildA!.id).map((dataset) => dataset.name)).toEqual(['orders']);
-    } finally {
-      db.close();
-    }
+    expect(datasetNames(config, guildB!.id)).toEqual([]);
+    expect(datasetNames(config, guildA!.id)).toEqual(['orders']);
   });
 });
