@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exactSilhouette, silhouetteScore } from '../../src/segment/silhouette.js';
+import { seededUniform } from '../../src/segment/seeded-random.js';
+import { exactSilhouette, exactSilhouettes, silhouetteScore, silhouetteScores } from '../../src/segment/silhouette.js';
 import type { FeatureMatrix } from '../../src/segment/types.js';
 import { blobs } from './helpers/blobs.js';
 
@@ -46,7 +47,33 @@ describe('exactSilhouette', () => {
   it('GIVEN a single cluster THEN it is 0', () => {
     expect(exactSilhouette(line(1, 2, 3), Int32Array.of(0, 0, 0))).toBe(0);
   });
+});
 
+describe('exactSilhouettes', () => {
+  const uniform = seededUniform(17);
+  const matrix: FeatureMatrix = { rows: 90, columns: 3, values: Float64Array.from({ length: 270 }, () => 4 * uniform() - 2) };
+  // k = 2…6 plus one with an unused cluster number; five labelings, so the odd one out is scored alone.
+  const labelings = [
+    ...[2, 3, 4, 5, 6].map((k) => Int32Array.from({ length: matrix.rows }, () => Math.floor(uniform() * k))),
+    Int32Array.from({ length: matrix.rows }, () => (uniform() < 0.5 ? 0 : 3)),
+  ];
+
+  it('GIVEN several random labelings THEN each value is the one a pass over that labeling alone gives', () => {
+    const together = exactSilhouettes(matrix, labelings);
+    labelings.forEach((labels, l) => {
+      expect(Math.abs(together[l]! - exactSilhouette(matrix, labels))).toBeLessThanOrEqual(1e-12);
+      expect(Math.abs(together[l]! - naiveSilhouette(matrix, labels))).toBeLessThanOrEqual(1e-12);
+    });
+    expect(exactSilhouettes(matrix, labelings.slice(1, 5))).toEqual(together.slice(1, 5));
+  });
+
+  it('GIVEN no labelings THEN there is nothing to score', () => {
+    expect(exactSilhouettes(matrix, [])).toEqual([]);
+  });
+
+  it('GIVEN a labeling of the wrong length THEN it refuses', () => {
+    expect(() => exactSilhouettes(matrix, [labelings[0]!, Int32Array.of(0, 1)])).toThrow(RangeError);
+  });
 });
 
 describe('silhouetteScore', () => {
@@ -62,5 +89,24 @@ describe('silhouetteScore', () => {
     expect(sampled).toMatchObject({ sampled: true, customers: 60 });
     expect(silhouetteScore(matrix, labels, { seed: 1, limit: 60 })).toEqual(sampled);
     expect(Math.abs(sampled.value - exactSilhouette(matrix, labels))).toBeLessThan(0.1);
+  });
+});
+
+describe('silhouetteScores', () => {
+  const matrix = blobs([[0, 0], [4, 0], [0, 4]], 40, 1, 9);
+  const byBlob = Int32Array.from({ length: matrix.rows }, (_, i) => Math.floor(i / 40));
+  const byStripe = Int32Array.from({ length: matrix.rows }, (_, i) => i % 4);
+
+  it('GIVEN no more customers than the limit THEN each labeling scores as it would alone', () => {
+    expect(silhouetteScores(matrix, [byBlob, byStripe], { seed: 1 })).toEqual([
+      silhouetteScore(matrix, byBlob, { seed: 1 }),
+      silhouetteScore(matrix, byStripe, { seed: 1 }),
+    ]);
+  });
+
+  it('GIVEN more customers than the limit THEN every labeling is scored on the same seeded sample', () => {
+    const scores = silhouetteScores(matrix, [byBlob, byStripe], { seed: 1, limit: 60 });
+    expect(scores).toEqual([silhouetteScore(matrix, byBlob, { seed: 1, limit: 60 }), silhouetteScore(matrix, byStripe, { seed: 1, limit: 60 })]);
+    expect(scores.every((score) => score.sampled && score.customers === 60)).toBe(true);
   });
 });
