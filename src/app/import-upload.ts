@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { parseImport } from '../ingest/parse-import.js';
 import { readTable } from '../ingest/read-table.js';
 import { rowKeys } from '../ingest/row-keys.js';
-import { IngestError, type IngestErrorCode, type IngestOptions } from '../ingest/types.js';
+import { IngestError, type IngestErrorCode, type IngestOptions, type TransactionRow } from '../ingest/types.js';
+import { customerBasketsOfLines } from '../segment/customer-baskets.js';
+import { customerOrdersOfLines } from '../segment/customer-orders.js';
+import { customerSummariesRepository } from '../store/customer-summaries.js';
 import { datasetsRepository } from '../store/datasets.js';
 import type { Db } from '../store/open-database.js';
 import { transactionsRepository, writeInBulk } from '../store/transactions.js';
@@ -47,6 +50,7 @@ export async function importUpload(db: Db, request: UploadRequest, onProgress: P
     const datasets = datasetsRepository(db);
     const uploads = uploadsRepository(db);
     const transactions = transactionsRepository(db);
+    const summaries = customerSummariesRepository(db);
     const now = new Date();
     const total = parsed.rows.length;
     onProgress({ stage: 'writing', done: 0, total, unit: 'rows' });
@@ -54,7 +58,10 @@ export async function importUpload(db: Db, request: UploadRequest, onProgress: P
     const { imported, alreadyUploaded } = writeInBulk(db, () => {
       const target = datasets.findOrCreate(request.guildId, dataset, 'transactions', now);
       const alreadyUploaded = uploads.findBySha256(request.guildId, target.datasetId, sha256) !== undefined;
-      if (request.mode === 'replace') transactions.deleteDataset(request.guildId, target.datasetId);
+      if (request.mode === 'replace') {
+        transactions.deleteDataset(request.guildId, target.datasetId);
+        summaries.deleteDataset(request.guildId, target.datasetId);
+      }
       const uploadId = uploads.insert({
         guildId: request.guildId,
         datasetId: target.datasetId,
@@ -80,9 +87,12 @@ export async function importUpload(db: Db, request: UploadRequest, onProgress: P
         rowsImported: 0,
         duplicatesIgnored: 0,
       });
-      const imported = transactions.insertMany(request.guildId, target.datasetId, uploadId, parsed.rows, keys, (done) =>
+      const stored = transactions.insertMany(request.guildId, target.datasetId, uploadId, parsed.rows, keys, (done) =>
         onProgress({ stage: 'writing', done, total, unit: 'rows' }),
       );
+      const newCustomerLines = parsed.rows.filter((row, i): row is CustomerRow => stored[i] === 1 && row.customerId !== null);
+      summaries.add(request.guildId, target.datasetId, customerOrdersOfLines(newCustomerLines), customerBasketsOfLines(newCustomerLines));
+      const imported = stored.reduce((count, flag) => count + flag, 0);
       uploads.setCounts(request.guildId, uploadId, imported, total - imported);
       return { imported, alreadyUploaded };
     });
@@ -117,6 +127,9 @@ export async function importUpload(db: Db, request: UploadRequest, onProgress: P
     throw error;
   }
 }
+
+/** A row with a customer id: what the per-customer summaries are made of. */
+type CustomerRow = TransactionRow & { customerId: string };
 
 /** `Online Retail (2011).csv.gz` -> `Online Retail (2011)`. */
 export function datasetNameFromFile(fileName: string): string {

@@ -1,4 +1,5 @@
-import { customerRfm } from '../segment/rfm.js';
+import type { CustomerBasket } from '../segment/customer-baskets.js';
+import { rfmOfOrders } from '../segment/rfm.js';
 import { countryOfEachCustomer, productCountsBySegment } from '../segment/profile-counts.js';
 import { segmentProfiles, type SegmentProfile } from '../segment/profile.js';
 import { percentileRanks } from '../segment/scores.js';
@@ -6,7 +7,7 @@ import { segmentCustomers, type SegmentationResult } from '../segment/segment-cu
 import type { CustomerRfm, RfmConvention } from '../segment/types.js';
 import type { Db } from '../store/open-database.js';
 import { runsRepository, type RunCustomer, type RunDetails } from '../store/runs.js';
-import { saleLinesRepository, type ProfiledSaleLines } from '../store/sale-lines.js';
+import { customerSummariesRepository } from '../store/customer-summaries.js';
 import { resolveDataset, type DatasetLookup } from './resolve-dataset.js';
 
 /** Seed of every run unless a caller picks another; stored with the run so it can be replayed. */
@@ -48,19 +49,20 @@ export function segmentDataset(db: Db, request: SegmentRequest): SegmentOutcome 
   const found = resolveDataset(db, request.guildId, request.dataset);
   if (!found.ok) return found;
   const { dataset } = found;
-  const lines = saleLinesRepository(db).profiledSaleLines(request.guildId, dataset.datasetId);
-  const rfm = customerRfm(lines, { convention: request.convention, asOf: request.asOf });
+  const summaries = customerSummariesRepository(db);
+  const rfm = rfmOfOrders(summaries.orders(request.guildId, dataset.datasetId), { convention: request.convention, asOf: request.asOf });
   if (rfm.customers.length === 0) return { ok: false, code: 'no_customers', details: { dataset: dataset.name } };
 
   const seed = request.seed ?? DEFAULT_SEED;
   const result = segmentCustomers(rfm, { seed, k: request.k });
   const customers = runCustomers(rfm.customers, result);
-  const countries = countryOfEachCustomer(lines);
+  const baskets = summaries.baskets(request.guildId, dataset.datasetId);
+  const countries = countryOfEachCustomer(baskets);
   const details: RunDetails = {
     fallback: result.fallback, forcedK: result.forcedK, kRange: result.kRange, candidates: result.candidates,
     silhouetteSampled: result.silhouetteSampled, scaling: result.scaling, medians: result.medians, segments: result.segments,
-    clusterProfiles: result.method === 'grid' ? [] : lensProfiles(lines, rfm.customers, customers, countries, (c) => c.segment!),
-    gridProfiles: lensProfiles(lines, rfm.customers, customers, countries, (c) => c.gridSegment),
+    clusterProfiles: result.method === 'grid' ? [] : lensProfiles(baskets, rfm.customers, customers, countries, (c) => c.segment!),
+    gridProfiles: lensProfiles(baskets, rfm.customers, customers, countries, (c) => c.gridSegment),
   };
   const runId = db
     .transaction(() =>
@@ -93,7 +95,7 @@ function runCustomers(rfm: readonly CustomerRfm[], result: SegmentationResult): 
 
 /** Profiles of one lens: each customer's segment in that lens, with countries and top products. */
 function lensProfiles(
-  lines: ProfiledSaleLines,
+  baskets: readonly CustomerBasket[],
   rfm: readonly CustomerRfm[],
   customers: readonly RunCustomer[],
   countryByCustomer: ReadonlyMap<string, string>,
@@ -102,6 +104,6 @@ function lensProfiles(
   const segmentById = new Map(customers.map((customer) => [customer.customerId, segmentOf(customer)]));
   return segmentProfiles(
     rfm.map((customer, i) => ({ segment: segmentOf(customers[i]!), customer })),
-    { countryByCustomer, productCountsBySegment: productCountsBySegment(lines, (id) => segmentById.get(id)) },
+    { countryByCustomer, productCountsBySegment: productCountsBySegment(baskets, (id) => segmentById.get(id)) },
   );
 }

@@ -9,20 +9,23 @@ export interface InvoiceSummary {
   isReturn: boolean;
 }
 
-/** One customer's purchases, newest first. Every statement filters on guild_id and dataset_id. */
+/**
+ * One customer's purchases, newest first, from the orders kept per customer (migration 5): the primary key
+ * leads with (guild, dataset, customer), so this reads that customer's rows only. Orders of one invoice at
+ * several moments are one purchase here.
+ */
 export function customerHistoryRepository(db: Db) {
-  // INDEXED BY: the plan must not depend on table statistics. Without them SQLite prefers the primary key's
-  // (guild, dataset) prefix and scans the whole dataset for one customer.
   const recent = db.prepare<{ guildId: string; datasetId: number; customerId: string; limit: number }, Omit<InvoiceSummary, 'isReturn'> & { isReturn: 0 | 1 }>(
-    `SELECT invoice, min(ts) AS timestamp, count(*) AS lines, round(sum(amount), 2) AS amount, max(is_return) AS isReturn
-       FROM transactions INDEXED BY transactions_by_customer
+    `SELECT nullif(invoice, '') AS invoice, min(ts) AS timestamp, sum(lines) AS lines, round(sum(amount), 2) AS amount,
+            max(return_lines > 0) AS isReturn
+       FROM customer_orders
       WHERE guild_id = @guildId AND dataset_id = @datasetId AND customer_id = @customerId
-      GROUP BY coalesce(invoice, ts)
+      GROUP BY CASE invoice WHEN '' THEN ts ELSE invoice END
       ORDER BY timestamp DESC
       LIMIT @limit`,
   );
   return {
-    /** How SQLite finds one customer's invoices, for a test that keeps it on the customer index. */
+    /** How SQLite finds one customer's invoices, for a test that keeps it a primary-key search. */
     plan: (): string[] =>
       (db.prepare(`EXPLAIN QUERY PLAN ${recent.source}`).all({ guildId: '', datasetId: 0, customerId: '', limit: 1 }) as { detail: string }[]).map((row) => row.detail),
     recentInvoices: (guildId: string, datasetId: number, customerId: string, limit: number): InvoiceSummary[] =>

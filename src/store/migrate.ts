@@ -14,9 +14,10 @@ export function migrate(db: Database.Database): number {
   const latest = MIGRATIONS.length;
   if (current > latest) throw new DatabaseTooNewError(current, latest);
   for (let version = current + 1; version <= latest; version++) {
-    const sql = MIGRATIONS[version - 1]!;
+    const migration = MIGRATIONS[version - 1]!;
     db.transaction(() => {
-      db.exec(sql);
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       db.pragma(`user_version = ${version}`);
     })();
   }

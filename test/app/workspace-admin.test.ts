@@ -45,6 +45,11 @@ describe('server administration commands', () => {
     expect((await run('settings', 'guild-a')).data).toEqual(DEFAULT_SETTINGS);
   });
 
+  const tablesWith = (column: string) =>
+    (app.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[]).filter((table) =>
+      (app.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).includes(column),
+    );
+
   it('GIVEN /data forget THEN that customer is gone from every table of this server only', async () => {
     await seed('guild-a');
     await seed('guild-b');
@@ -55,7 +60,15 @@ describe('server administration commands', () => {
     const reply = await run('data forget', 'guild-a', { customer: '13694' });
     expect(reply).toMatchObject({ ok: true, ephemeral: true, data: { lines: before, runEntries: 1 } });
     expect(customerLines('guild-a')).toBe(0);
-    expect(app.db.prepare('SELECT count(*) FROM run_customers WHERE guild_id = ? AND customer_id = ?').pluck().get('guild-a', '13694')).toBe(0);
+    // Every table that names customers, so a table added later is covered too.
+    const customerTables = tablesWith('customer_id');
+    expect(customerTables).toEqual(expect.arrayContaining(['transactions', 'run_customers', 'customer_orders', 'customer_baskets']));
+    const rowsOf = (table: string, guildId: string) =>
+      app.db.prepare(`SELECT count(*) FROM ${table} WHERE guild_id = ? AND customer_id = ?`).pluck().get(guildId, '13694') as number;
+    for (const table of customerTables) {
+      expect(rowsOf(table, 'guild-a'), table).toBe(0);
+      expect(rowsOf(table, 'guild-b'), table).toBeGreaterThan(0);
+    }
     expect(customerLines('guild-b')).toBe(before);
   });
 
@@ -65,9 +78,9 @@ describe('server administration commands', () => {
     await run('settings', 'guild-a', { currency: 'GBP' });
     expect(command('data purge').confirmFirst?.({}).en).toMatch(/cannot be undone/);
     expect(await run('data purge', 'guild-a')).toMatchObject({ ok: true });
-    for (const table of ['datasets', 'uploads', 'transactions', 'segmentation_runs', 'run_customers', 'workspace_settings']) {
-      expect(count(table, 'guild-a'), table).toBe(0);
-    }
+    const workspaceTables = tablesWith('guild_id');
+    expect(workspaceTables).toEqual(expect.arrayContaining(['datasets', 'transactions', 'customer_orders', 'dataset_names', 'workspace_settings']));
+    for (const table of workspaceTables) expect(count(table, 'guild-a'), table).toBe(0);
     expect(count('transactions', 'guild-b')).toBeGreaterThan(0);
     expect(count('run_customers', 'guild-b')).toBeGreaterThan(0);
   });

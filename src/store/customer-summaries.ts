@@ -1,0 +1,187 @@
+import { combinedBasket, type CustomerBasket } from '../segment/customer-baskets.js';
+import type { CustomerOrder } from '../segment/customer-orders.js';
+import type { Db } from './open-database.js';
+
+type OrderRow = [
+  customerId: string, invoice: string, ts: number, lines: number, amount: number, returnLines: number, purchaseLines: number,
+  purchased: number, refunded: number,
+];
+type NameKind = 'product' | 'country';
+
+const ORDER_COLUMNS = 11;
+/** Orders per INSERT statement: 704 parameters; one call per order spent a third of the write crossing into SQLite. */
+const ORDER_BATCH = 64;
+
+/**
+ * The per-customer summaries kept beside a dataset's lines (migration 5): orders, baskets and the numbered
+ * product and country names the baskets refer to. Every statement filters on guild_id and dataset_id.
+ */
+export function customerSummariesRepository(db: Db) {
+  const upsertOrders = (count: number) =>
+    db.prepare(
+      `INSERT INTO customer_orders
+         (guild_id, dataset_id, customer_id, invoice, ts, lines, amount, return_lines, purchase_lines, purchased, refunded)
+       VALUES ${Array.from({ length: count }, () => `(${Array.from({ length: ORDER_COLUMNS }, () => '?').join(', ')})`).join(', ')}
+       ON CONFLICT DO UPDATE SET
+         lines = lines + excluded.lines, amount = amount + excluded.amount, return_lines = return_lines + excluded.return_lines,
+         purchase_lines = purchase_lines + excluded.purchase_lines, purchased = purchased + excluded.purchased,
+         refunded = refunded + excluded.refunded`,
+    );
+  const upsertOrder = upsertOrders(1);
+  let upsertOrderBatch: ReturnType<typeof upsertOrders> | undefined;
+  const names = db
+    .prepare<[string, number, NameKind]>(`SELECT name_id, name FROM dataset_names WHERE guild_id = ? AND dataset_id = ? AND kind = ?`)
+    .raw();
+  const addName = db.prepare(`INSERT INTO dataset_names (guild_id, dataset_id, kind, name_id, name) VALUES (?, ?, ?, ?, ?)`);
+  const storedBasket = db
+    .prepare<[string, number, string]>(`SELECT products, countries FROM customer_baskets WHERE guild_id = ? AND dataset_id = ? AND customer_id = ?`)
+    .raw();
+  const hasBaskets = db.prepare<[string, number]>(`SELECT 1 FROM customer_baskets WHERE guild_id = ? AND dataset_id = ? LIMIT 1`).pluck();
+  const writeBasket = db.prepare(
+    `INSERT OR REPLACE INTO customer_baskets (guild_id, dataset_id, customer_id, products, countries) VALUES (?, ?, ?, ?, ?)`,
+  );
+  const orders = db
+    .prepare<[string, number]>(
+      `SELECT customer_id, invoice, ts, lines, amount, return_lines, purchase_lines, purchased, refunded
+         FROM customer_orders WHERE guild_id = ? AND dataset_id = ?`,
+    )
+    .raw();
+  const baskets = db
+    .prepare<[string, number]>(`SELECT customer_id, products, countries FROM customer_baskets WHERE guild_id = ? AND dataset_id = ?`)
+    .raw();
+  const removeDataset = ['customer_orders', 'customer_baskets', 'dataset_names'].map((table) =>
+    db.prepare<[string, number]>(`DELETE FROM ${table} WHERE guild_id = ? AND dataset_id = ?`),
+  );
+
+  /** A dataset's names of one kind, by id. */
+  const namesById = (guildId: string, datasetId: number, kind: NameKind): string[] => {
+    const byId: string[] = [];
+    for (const [id, name] of names.all(guildId, datasetId, kind) as [number, string][]) byId[id] = name;
+    return byId;
+  };
+
+  const writeOrders = (guildId: string, datasetId: number, newOrders: readonly CustomerOrder[]) => {
+    // Key order fills the primary key's B-tree page by page.
+    const sorted = [...newOrders].sort(
+      (a, b) => compare(a.customerId, b.customerId) || compare(a.invoice ?? '', b.invoice ?? '') || a.timestamp - b.timestamp,
+    );
+    const values: unknown[] = [];
+    const bind = (o: CustomerOrder, at: number) => {
+      values[at] = guildId;
+      values[at + 1] = datasetId;
+      values[at + 2] = o.customerId;
+      values[at + 3] = o.invoice ?? '';
+      values[at + 4] = o.timestamp;
+      values[at + 5] = o.lines;
+      values[at + 6] = o.amount;
+      values[at + 7] = o.returnLines;
+      values[at + 8] = o.purchaseLines;
+      values[at + 9] = o.purchased;
+      values[at + 10] = o.refunded;
+    };
+    let i = 0;
+    if (sorted.length >= ORDER_BATCH) {
+      const batch = (upsertOrderBatch ??= upsertOrders(ORDER_BATCH));
+      for (; i + ORDER_BATCH <= sorted.length; i += ORDER_BATCH) {
+        for (let j = 0; j < ORDER_BATCH; j++) bind(sorted[i + j]!, j * ORDER_COLUMNS);
+        batch.run(...values);
+      }
+      values.length = ORDER_COLUMNS;
+    }
+    for (; i < sorted.length; i++) {
+      bind(sorted[i]!, 0);
+      upsertOrder.run(...values);
+    }
+  };
+
+  return {
+    /**
+     * Adds an upload's new customer lines, already summed, to what the dataset holds: orders add up key by key,
+     * baskets count by count. Call inside the import's transaction, with only the lines that were stored, so a
+     * line ignored as a duplicate is not counted twice.
+     */
+    add(guildId: string, datasetId: number, newOrders: readonly CustomerOrder[], newBaskets: readonly CustomerBasket[]): void {
+      writeOrders(guildId, datasetId, newOrders);
+      const dictionaries = {
+        product: nameDictionary(namesById(guildId, datasetId, 'product'), (id, name) => addName.run(guildId, datasetId, 'product', id, name)),
+        country: nameDictionary(namesById(guildId, datasetId, 'country'), (id, name) => addName.run(guildId, datasetId, 'country', id, name)),
+      };
+      // A first upload has no stored baskets to add to: one query instead of one per customer.
+      const mayHaveStored = hasBaskets.get(guildId, datasetId) !== undefined;
+      for (const added of newBaskets) {
+        const row = mayHaveStored ? (storedBasket.get(guildId, datasetId, added.customerId) as [Buffer, Buffer] | undefined) : undefined;
+        const basket = row
+          ? combinedBasket(
+              {
+                customerId: added.customerId,
+                products: countsFromPairs(row[0], dictionaries.product.names),
+                countries: countsFromPairs(row[1], dictionaries.country.names),
+              },
+              added,
+            )
+          : added;
+        writeBasket.run(
+          guildId, datasetId, basket.customerId, pairsFromCounts(basket.products, dictionaries.product.idOf),
+          pairsFromCounts(basket.countries, dictionaries.country.idOf),
+        );
+      }
+    },
+    orders: (guildId: string, datasetId: number): CustomerOrder[] =>
+      (orders.all(guildId, datasetId) as OrderRow[]).map((r) => ({
+        customerId: r[0], invoice: r[1] === '' ? null : r[1], timestamp: r[2], lines: r[3], amount: r[4], returnLines: r[5],
+        purchaseLines: r[6], purchased: r[7], refunded: r[8],
+      })),
+    baskets(guildId: string, datasetId: number): CustomerBasket[] {
+      const products = namesById(guildId, datasetId, 'product');
+      const countries = namesById(guildId, datasetId, 'country');
+      return (baskets.all(guildId, datasetId) as [string, Buffer, Buffer][]).map((r) => ({
+        customerId: r[0], products: countsFromPairs(r[1], products), countries: countsFromPairs(r[2], countries),
+      }));
+    },
+    deleteDataset(guildId: string, datasetId: number): void {
+      for (const statement of removeDataset) statement.run(guildId, datasetId);
+    },
+  };
+}
+export type CustomerSummariesRepository = ReturnType<typeof customerSummariesRepository>;
+
+/** Names by id and ids by name; a name not seen before gets the next id, handed to `added` to be stored. */
+function nameDictionary(names: string[], added: (id: number, name: string) => void) {
+  const ids = new Map(names.map((name, id) => [name, id]));
+  return {
+    names,
+    idOf(name: string): number {
+      let id = ids.get(name);
+      if (id === undefined) {
+        id = names.length;
+        names.push(name);
+        ids.set(name, id);
+        added(id, name);
+      }
+      return id;
+    },
+  };
+}
+
+const PAIR_BYTES = 8;
+
+function pairsFromCounts(counts: ReadonlyMap<string, number>, idOf: (name: string) => number): Buffer {
+  const pairs = Buffer.allocUnsafe(counts.size * PAIR_BYTES);
+  let at = 0;
+  for (const [name, count] of counts) {
+    pairs.writeInt32LE(idOf(name), at);
+    pairs.writeInt32LE(count, at + 4);
+    at += PAIR_BYTES;
+  }
+  return pairs;
+}
+
+function countsFromPairs(pairs: Buffer, names: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let at = 0; at < pairs.length; at += PAIR_BYTES) counts.set(names[pairs.readInt32LE(at)]!, pairs.readInt32LE(at + 4));
+  return counts;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
