@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { runImportInWorker } from '../src/app/run-import.js';
+import { runImportThenSegmentInWorker } from '../src/app/run-import.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import { importReply, importThenSegments } from '../src/app/replies/import-reply.js';
-import { runSegmentationInWorker } from '../src/app/run-segmentation.js';
 import { segmentsOverview } from '../src/app/segments-overview.js';
 import { defineCommand } from './command.js';
 import { datasetName, fileInput, optionalText } from './schemas.js';
@@ -69,7 +68,8 @@ export default defineCommand({
     non_product_lines: z.enum(['skip', 'keep']).default('skip'),
   }),
   async run(ctx, input) {
-    const outcome = await runImportInWorker(
+    // Every upload is followed by a fresh segmentation, so the reply can show the new segments at once.
+    const done = await runImportThenSegmentInWorker(
       ctx.app.databasePath,
       {
         guildId: ctx.guildId,
@@ -96,15 +96,12 @@ export default defineCommand({
           limits: ctx.app.limits,
         },
       },
+      { convention: 'net', now: ctx.app.now() },
       ctx.progress,
     );
-    if (!outcome.ok) return failureReply(outcome.code, outcome.details, ctx.locale);
+    if (!done.ok) return failureReply(done.upload.code, done.upload.details, ctx.locale);
+    const { upload: outcome, segmentation: segmented } = done;
     const imported = importReply(outcome.report, ctx.locale, ctx.currency);
-    // Every upload is followed by a fresh segmentation, so the reply can show the new segments at once.
-    ctx.progress({ stage: 'segmenting', done: 0, unit: 'steps' });
-    const segmented = await runSegmentationInWorker(ctx.app.databasePath, {
-      guildId: ctx.guildId, dataset: outcome.report.dataset, convention: 'net', now: ctx.app.now(),
-    });
     const overview = segmented.ok
       ? await segmentsOverview(ctx.app, ctx.guildId, outcome.report.dataset, 'clusters', ctx.locale, ctx.currency)
       : failureReply(segmented.code, segmented.details, ctx.locale);

@@ -1,16 +1,26 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../store/open-database.js';
 import { importUpload, type UploadRequest } from './import-upload.js';
-import type { WorkerMessage } from './run-import.js';
+import type { SegmentAfterImport, WorkerMessage } from './run-import.js';
+import { segmentDataset } from './segment-dataset.js';
 
-/** Worker thread: parses, validates and writes an upload so the main thread (gateway, lookups) never stalls. */
-const { databasePath, request } = workerData as { databasePath: string; request: UploadRequest };
+/**
+ * Worker thread: parses, validates and writes an upload so the main thread (gateway, lookups) never stalls; then,
+ * when asked, segments the uploaded dataset.
+ */
+const { databasePath, request, segmentAfter } = workerData as { databasePath: string; request: UploadRequest; segmentAfter?: SegmentAfterImport };
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
 
 const db = openDatabase(databasePath);
 try {
-  const outcome = await importUpload(db, request, (event) => post({ type: 'progress', event }));
-  post({ type: 'outcome', outcome });
+  const upload = await importUpload(db, request, (event) => post({ type: 'progress', event }));
+  if (!upload.ok || segmentAfter === undefined) {
+    post({ type: 'outcome', outcome: { upload } });
+  } else {
+    post({ type: 'progress', event: { stage: 'segmenting', done: 0, unit: 'steps' } });
+    const segmentation = segmentDataset(db, { ...segmentAfter, guildId: request.guildId, dataset: upload.report.dataset });
+    post({ type: 'outcome', outcome: { upload, segmentation } });
+  }
 } catch (error) {
   post({ type: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 } finally {

@@ -1,10 +1,25 @@
 import type { UploadOutcome, UploadRequest } from './import-upload.js';
 import type { ProgressEvent, ProgressListener } from './reply.js';
+import type { SegmentOutcome, SegmentRequest } from './segment-dataset.js';
 import { startWorker } from './start-worker.js';
+
+/** What to segment after a successful import: the uploaded dataset of the same workspace. */
+export type SegmentAfterImport = Omit<SegmentRequest, 'guildId' | 'dataset'>;
+
+/** A failed upload is not segmented; a stored one always is. */
+export type ImportThenSegmentOutcome =
+  | { ok: false; upload: Extract<UploadOutcome, { ok: false }> }
+  | { ok: true; upload: Extract<UploadOutcome, { ok: true }>; segmentation: SegmentOutcome };
+
+/** What the worker reports: the segmentation only when one was asked for and the upload succeeded. */
+interface WorkerOutcome {
+  upload: UploadOutcome;
+  segmentation?: SegmentOutcome;
+}
 
 export type WorkerMessage =
   | { type: 'progress'; event: ProgressEvent }
-  | { type: 'outcome'; outcome: UploadOutcome }
+  | { type: 'outcome'; outcome: WorkerOutcome }
   | { type: 'crash'; message: string };
 
 const workerUrl = new URL(`./import-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
@@ -14,10 +29,35 @@ const workerUrl = new URL(`./import-worker${import.meta.url.endsWith('.ts') ? '.
  * one per 100 ms so a fast import does not flood the transport.
  */
 export async function runImportInWorker(databasePath: string, request: UploadRequest, onProgress: ProgressListener = () => {}): Promise<UploadOutcome> {
+  return (await runInImportWorker(databasePath, request, undefined, onProgress)).upload;
+}
+
+/**
+ * Runs an import and then, when it succeeded, a segmentation of the uploaded dataset, both on one worker thread:
+ * an upload's reply shows the new segments, and a second worker would cost its start-up again (~0.1-0.3 s here).
+ */
+export async function runImportThenSegmentInWorker(
+  databasePath: string,
+  request: UploadRequest,
+  segmentAfter: SegmentAfterImport,
+  onProgress: ProgressListener = () => {},
+): Promise<ImportThenSegmentOutcome> {
+  const { upload, segmentation } = await runInImportWorker(databasePath, request, segmentAfter, onProgress);
+  if (!upload.ok) return { ok: false, upload };
+  if (segmentation === undefined) throw new Error('import worker stored the upload but did not segment it');
+  return { ok: true, upload, segmentation };
+}
+
+async function runInImportWorker(
+  databasePath: string,
+  request: UploadRequest,
+  segmentAfter: SegmentAfterImport | undefined,
+  onProgress: ProgressListener,
+): Promise<WorkerOutcome> {
   // Copy the bytes into a buffer we own so it can be transferred, not cloned.
   const bytes = await copyInSlices(request.bytes);
   return new Promise((resolve, reject) => {
-    const worker = startWorker(workerUrl, { databasePath, request: { ...request, bytes } }, [bytes.buffer as ArrayBuffer]);
+    const worker = startWorker(workerUrl, { databasePath, request: { ...request, bytes }, segmentAfter }, [bytes.buffer as ArrayBuffer]);
     let settled = false;
     let lastProgressAt = 0;
     let lastStage = '';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listDatasets, deleteDataset } from '../../src/app/datasets.js';
 import { datasetNameFromFile, importUpload, type UploadRequest } from '../../src/app/import-upload.js';
-import { runImportInWorker } from '../../src/app/run-import.js';
+import { runImportInWorker, runImportThenSegmentInWorker } from '../../src/app/run-import.js';
 import { datasetsRepository } from '../../src/store/datasets.js';
 import { transactionsRepository } from '../../src/store/transactions.js';
 import { csv, projectFile, temporaryApp } from '../helpers.js';
@@ -99,6 +99,25 @@ describe('importUpload', () => {
     const totals = transactionsRepository(app.db).totals('guild-a', dataset.datasetId);
     if (!viaWorker.ok) return;
     expect(totals.rows).toBe(viaWorker.report.rowsImported);
+  });
+
+  it('GIVEN an upload to be segmented THEN one worker stores it, reports segmenting, and stores a run of that dataset', async () => {
+    const bytes = new Uint8Array(readFileSync(projectFile('data/sample_online_retail.csv')));
+    const events: string[] = [];
+    const done = await runImportThenSegmentInWorker(app.databasePath, request(bytes, { fileName: 'sample.csv' }), { convention: 'gross', now: new Date() }, (e) =>
+      events.push(e.stage),
+    );
+    expect(done).toMatchObject({ ok: true, segmentation: { ok: true, run: { dataset: 'sample' } } });
+    expect(events.indexOf('segmenting')).toBeGreaterThan(events.indexOf('writing'));
+    const runs = app.db.prepare(`SELECT convention, customers FROM segmentation_runs WHERE guild_id = 'guild-a'`).all();
+    expect(runs).toEqual([{ convention: 'gross', customers: done.ok && done.segmentation.ok ? done.segmentation.run.customers : -1 }]);
+  });
+
+  it('GIVEN a refused upload to be segmented THEN nothing is stored and no run is made', async () => {
+    const done = await runImportThenSegmentInWorker(app.databasePath, request(csv('just,a,table\n1,2,3\n')), { convention: 'net', now: new Date() });
+    expect(done).toMatchObject({ ok: false, upload: { ok: false } });
+    expect(app.db.prepare('SELECT count(*) FROM segmentation_runs').pluck().get()).toBe(0);
+    expect(stored()).toBe(0);
   });
 });
 
