@@ -1,4 +1,4 @@
-import { kmeans } from 'ml-kmeans';
+import { kmeans, type Options as MlKmeansOptions } from 'ml-kmeans';
 import { distinctRowsUpTo } from './distinct-rows.js';
 import { kmeansPlusPlusCenters } from './kmeans-plus-plus.js';
 import { derivedSeed } from './seeded-random.js';
@@ -48,8 +48,9 @@ export interface Clustering {
  * k = 5: 2 s instead of 15 s, same inertia to 6 digits).
  *
  * Cost: O(restarts · iterations · min(n, limit) · k · d + iterations · n · k · d) time; about
- * 0.1 s for 4,338 customers and k = 5. Besides the input, memory is one copy of the rows as
- * arrays for ml-kmeans (~70 bytes per row) and a few n-sized typed arrays.
+ * 0.35 s for 4,338 customers and k = 3…8 together, 90 % of it in ml-kmeans' Lloyd iterations.
+ * Besides the input, memory is one copy of the rows as arrays for ml-kmeans (~70 bytes per row)
+ * and a few n-sized typed arrays.
  *
  * @param matrix - customers × features (never mutated), with at least k distinct rows
  * @param k - number of clusters
@@ -129,7 +130,12 @@ function lloydWithoutEmptyClusters(
   let centers = initialCenters.map((center) => [...center]);
   let iterations = 0;
   for (let round = 0; round <= k; round++) {
-    const run = kmeans(rows, k, { initialization: centers, maxIterations: settings.maxIterations, tolerance: settings.tolerance });
+    const run = kmeans(rows, k, {
+      initialization: centers,
+      maxIterations: settings.maxIterations,
+      tolerance: settings.tolerance,
+      ...distanceOptionFor(matrix.columns),
+    });
     iterations += run.iterations;
     // ml-kmeans' labels belong to the centres before its last update; assign again so labels,
     // centres and inertia agree (as scikit-learn's final E-step does).
@@ -139,6 +145,22 @@ function lloydWithoutEmptyClusters(
     centers = reseededCenters(matrix, run.centroids, assignment.labels, empty);
   }
   throw new Error(`k-means left a cluster empty after ${k + 1} re-seeding rounds`);
+}
+
+/**
+ * RFM rows have three columns. ml-kmeans' default distance loops over the coordinates of every
+ * row–centre pair; written out for three, its Lloyd iterations run about 30 % faster, with the
+ * same result bit for bit (the same additions in the same order).
+ */
+function distanceOptionFor(columns: number): Pick<MlKmeansOptions, 'distanceFunction'> {
+  return columns === 3 ? { distanceFunction: squaredDistanceOfThree } : {};
+}
+
+function squaredDistanceOfThree(p: number[], q: number[]): number {
+  const a = p[0]! - q[0]!;
+  const b = p[1]! - q[1]!;
+  const c = p[2]! - q[2]!;
+  return a * a + b * b + c * c;
 }
 
 interface Assignment {

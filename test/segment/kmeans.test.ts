@@ -38,6 +38,19 @@ describe('kmeansClustering', () => {
   });
 });
 
+describe('clusteringFromCenters', () => {
+  it('GIVEN three columns THEN the written-out distance gives ml-kmeans its default result bit for bit', () => {
+    const matrix = blobs([[0, 0, 0], [3, 0, 0], [0, 3, 1]], 40, 2, 4);
+    const start = kmeansPlusPlusCenters(matrix, 3, 5);
+    const rows = Array.from({ length: matrix.rows }, (_, row) => Array.from(matrix.values.subarray(row * 3, row * 3 + 3)));
+    const reference = mlKmeans(rows, 3, { initialization: start.map((center) => [...center]), maxIterations: 300, tolerance: 1e-6 });
+    const clustering = clusteringFromCenters(matrix, start);
+    const byCoordinates = (centers: number[][]) => centers.map((center) => center.join(' ')).sort();
+    expect(clustering.iterations).toBe(reference.iterations);
+    expect(byCoordinates(clustering.centroids)).toEqual(byCoordinates(reference.centroids));
+  });
+});
+
 describe('clusteringFromCenters (empty clusters)', () => {
   it('GIVEN a start centre far from everyone THEN ml-kmeans alone leaves that cluster empty', () => {
     const rows = [[0, 0], [0.1, 0], [0, 0.1], [10, 10], [10.1, 10], [10, 10.1]];
