@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startWorker, workerBundlesSettled } from '../../src/app/start-worker.js';
+import { buildBundle } from '../../src/worker-boot/bundle-build.js';
+import { bundleSlot, freshBundle, storeBundle } from '../../src/worker-boot/bundle-cache.js';
+import { projectFile } from '../helpers.js';
+
+const firstMessage = (worker: Worker) =>
+  new Promise<unknown>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+
+describe('starting a TypeScript worker', () => {
+  let dir: string;
+  let entry: string;
+  const write = (name: string, source: string) => writeFileSync(join(dir, name), source);
+  const run = async () => {
+    const worker = startWorker(pathToFileURL(entry), { greeting: 'hi' });
+    try {
+      return await firstMessage(worker);
+    } finally {
+      await worker.terminate();
+    }
+  };
+  const bundleNow = async () => storeBundle(entry, await buildBundle(entry));
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'segmenta-start-worker-'));
+    entry = join(dir, 'worker.ts');
+    // As in this project: without it, tsx loads the .ts files as CommonJS.
+    write('package.json', '{ "type": "module" }\n');
+    write('answer.ts', 'export const answer: number = 1;\n');
+    write('worker.ts', "import { parentPort, workerData } from 'node:worker_threads';\nimport { answer } from './answer.js';\nparentPort!.postMessage({ answer, workerData });\n");
+  });
+  afterEach(async () => {
+    // A start that found no fresh bundle is still building one in the background.
+    await workerBundlesSettled();
+    rmSync(bundleSlot(entry), { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('GIVEN no bundle yet THEN it boots through tsx and leaves a bundle for the next start', async () => {
+    expect(freshBundle(entry)).toBeUndefined();
+    expect(await run()).toEqual({ answer: 1, workerData: { greeting: 'hi' } });
+    await workerBundlesSettled();
+    expect(freshBundle(entry)).toBeDefined();
+    expect(await run()).toEqual({ answer: 1, workerData: { greeting: 'hi' } });
+  });
+
+  it('GIVEN a dependency edited after bundling THEN the next worker runs the edited code', async () => {
+    await bundleNow();
+    expect(freshBundle(entry)).toBeDefined();
+    write('answer.ts', 'export const answer: number = 2;\n');
+    expect(freshBundle(entry)).toBeUndefined();
+    expect(await run()).toEqual({ answer: 2, workerData: { greeting: 'hi' } });
+  });
+
+  it('GIVEN a module that reads a file beside itself THEN the bundled worker still finds it', async () => {
+    write('note.txt', 'beside the source');
+    write('worker.ts', "import { readFileSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\nparentPort!.postMessage([readFileSync(new URL('./note.txt', import.meta.url), 'utf8'), import.meta.dirname]);\n");
+    await bundleNow();
+    expect(freshBundle(entry)).toBeDefined();
+    expect(await run()).toEqual(['beside the source', dir]);
+  });
+
+  it('GIVEN a crash in a bundled worker THEN the stack names the .ts file and line', async () => {
+    write('answer.ts', "export function answer(): number {\n  throw new Error('no answer');\n}\n");
+    write('worker.ts', "import { parentPort } from 'node:worker_threads';\nimport { answer } from './answer.js';\ntry {\n  answer();\n} catch (error) {\n  parentPort!.postMessage((error as Error).stack);\n}\n");
+    await bundleNow();
+    expect(freshBundle(entry)).toBeDefined();
+    expect(await run()).toContain(`${join(dir, 'answer.ts')}:2:`);
+  });
+
+  it('GIVEN an import of a computed specifier THEN bundling is refused and the worker still boots through tsx', async () => {
+    write('worker.ts', "import { parentPort } from 'node:worker_threads';\nconst name = './answer.js';\nconst { answer } = await import(name);\nparentPort!.postMessage({ answer });\n");
+    await expect(buildBundle(entry)).rejects.toThrow(/computed specifier/);
+    expect(await run()).toEqual({ answer: 1 });
+  });
+});
+
+describe('the segmentation worker bundle', () => {
+  it('GIVEN ml-kmeans THEN its ES modules are inlined and CommonJS packages are imported from node_modules', async () => {
+    const bundle = await buildBundle(projectFile('src/app/segment-worker.ts'));
+    const code = Buffer.from(bundle.files.find((file) => file.name === bundle.entryFile)!.contents).toString('utf8');
+    expect(code).not.toMatch(/from "[^"]*ml-kmeans/);
+    expect(code).toContain(`from "${projectFile('node_modules/better-sqlite3/lib/index.js')}"`);
+    expect([...bundle.inputs.keys()]).toContain(projectFile('node_modules/ml-kmeans/lib/kmeans.js'));
+    expect(readFileSync(projectFile('src/app/segment-worker.ts'))).toEqual(bundle.inputs.get(projectFile('src/app/segment-worker.ts')));
+  });
+});
