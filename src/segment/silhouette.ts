@@ -50,8 +50,8 @@ export function exactSilhouettes(matrix: FeatureMatrix, labelings: readonly Int3
 }
 
 /**
- * Mean silhouette of one clustering: `exactSilhouettes` of a single labeling. About 80 ms for
- * 4,338 customers, 0.45 s for 10,000.
+ * Mean silhouette of one clustering: `exactSilhouettes` of a single labeling. About 60 ms for
+ * 4,338 customers, 0.25 s for 10,000.
  *
  * @param matrix - customers × features (never mutated)
  * @param labels - cluster of each row, 0 … k − 1
