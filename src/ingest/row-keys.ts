@@ -44,6 +44,7 @@ let laneB = 0;
 
 const SEPARATOR = 0x1f;
 const MINUS = 45;
+const DOT = 46;
 const DIGIT_0 = 48;
 
 /** Two independent 32-bit hashes of the row's content, salted with its occurrence number, into laneA and laneB. */
@@ -100,24 +101,57 @@ function hashText(value: string | null): void {
   laneB = b;
 }
 
-/** Digits of the integer being hashed, last digit first. */
+/** Characters of the number being hashed, last first: up to 16 digits, or 13 digits, a point and 2 decimals. */
 const digits = new Uint8Array(16);
 
-/** Hashes String(value): safe integers digit by digit (in two int32 parts below and above 10^8), anything else through String. */
+/**
+ * Hashes String(value). Safe integers and whole cents below 10^13 are written out here, as String writes them;
+ * anything else goes through String. Online Retail's unit prices and amounts are almost all cents (1.02 million
+ * of its 1.07 million non-integers): String() on those alone measured ~120 ms, and writing them out here took
+ * rowKeys' CPU median over 20 alternating runs from 510-600 ms to 330-540 ms (a busy 2-core machine), with no
+ * string per number left for the garbage collector.
+ */
 function hashNumber(value: number | null): void {
   if (value === null) return;
-  if (!Number.isSafeInteger(value)) {
-    hashText(String(value));
+  if (Number.isSafeInteger(value)) {
+    if (value < 0) hashChar(MINUS);
+    hashDigits(writeWhole(Math.abs(value), 0));
     return;
   }
-  let rest = value;
-  if (rest < 0) {
-    hashChar(MINUS);
-    rest = -rest;
+  const cents = Math.round(Math.abs(value) * 100);
+  if (cents < MAX_CENTS && cents / 100 === Math.abs(value)) {
+    if (value < 0) hashChar(MINUS);
+    hashDigits(writeCents(cents));
+    return;
   }
-  const high = Math.floor(rest / 1e8);
-  let count = writeDigits(rest - high * 1e8, high === 0 ? 1 : 8, 0);
-  if (high !== 0) count = writeDigits(high, 1, count);
+  hashText(String(value));
+}
+
+/**
+ * Below this, a double that is exactly `cents / 100` (correctly rounded) prints as those cents: its neighbours
+ * are less than 0.005 away (that holds up to 4.5e13), so no decimal with fewer digits reads back as it, and
+ * String's shortest round-trip digits are the cents' own, without an exponent.
+ */
+const MAX_CENTS = 1e15;
+
+/** Writes a non-integer number of cents as String writes cents / 100 (`255` -> `2.55`, `1530` -> `15.3`), last first. */
+function writeCents(cents: number): number {
+  const whole = Math.floor(cents / 100);
+  const fraction = cents - whole * 100;
+  let count = fraction % 10 === 0 ? writeDigits(fraction / 10, 1, 0) : writeDigits(fraction, 2, 0);
+  digits[count++] = DOT;
+  return writeWhole(whole, count);
+}
+
+/** Writes the digits of a safe integer >= 0, last first, in two int32 parts below and above 10^8; returns the new count. */
+function writeWhole(value: number, count: number): number {
+  const high = Math.floor(value / 1e8);
+  count = writeDigits(value - high * 1e8, high === 0 ? 1 : 8, count);
+  return high === 0 ? count : writeDigits(high, 1, count);
+}
+
+/** Hashes the first `count` characters of `digits`, last written first. */
+function hashDigits(count: number): void {
   let a = laneA;
   let b = laneB;
   for (let i = count - 1; i >= 0; i--) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rowKeys } from '../../src/ingest/row-keys.js';
 import type { TransactionRow } from '../../src/ingest/types.js';
@@ -46,5 +47,70 @@ describe('rowKeys', () => {
   it('GIVEN a description longer than any row before it THEN it is hashed whole', () => {
     const long = { ...row, description: 'x'.repeat(50_000) };
     expect(rowKeys([long])[0]).not.toBe(rowKeys([{ ...long, description: 'x'.repeat(49_999) }])[0]);
+  });
+});
+
+/** The definition rowKeys must keep: both lanes over the fields as `Array.join` writes them, joined by U+001F. */
+function joinedKey(row: TransactionRow, salt: number): bigint {
+  const { invoice, customerId, timestamp, product, description, quantity, unitPrice, amount, country, category } = row;
+  const text = [invoice, customerId, timestamp, product, description, quantity, unitPrice, amount, country, category].join('\u001f');
+  let a = 0x811c9dc5 ^ salt;
+  let b = 0x01000193 ^ Math.imul(salt, 0x9e3779b1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
+  a = Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
+  a ^= a >>> 16;
+  b = Math.imul(b ^ (b >>> 16), 0x27d4eb2f);
+  b ^= b >>> 15;
+  return BigInt.asIntN(64, (BigInt(a >>> 0) << 32n) | BigInt(b >>> 0));
+}
+
+describe('rowKeys, numbers written out', () => {
+  // Cents, whole numbers and the edges where String switches notation or cents stop being exact.
+  const money = fc.oneof(
+    fc.integer({ min: -1e15, max: 1e15 }).map((cents) => cents / 100),
+    fc.integer({ min: -9999, max: 9999 }).map((cents) => cents / 100),
+    fc.integer({ min: -99, max: 99 }).map((tenths) => tenths / 1000),
+    fc.constantFrom(0.1 + 0.2, 1e-7, 1e21, -0, 4.5e13 + 0.01, 9.99e12 + 0.07, 1e13 - 0.01, 1e13 + 0.01, Number.MAX_SAFE_INTEGER, 2 ** 53 + 2),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer(),
+  );
+  const maybe = <T>(value: fc.Arbitrary<T>) => fc.option(value, { nil: null });
+  const text = maybe(fc.string({ unit: 'binary', maxLength: 12 }));
+  const rowArb = fc.record({
+    line: fc.nat(),
+    invoice: text,
+    customerId: text,
+    timestamp: fc.integer({ min: -8.64e15, max: 8.64e15 }),
+    product: text,
+    description: text,
+    quantity: maybe(money),
+    unitPrice: maybe(money),
+    amount: money,
+    country: text,
+    category: text,
+    isReturn: fc.boolean(),
+  });
+
+  it('GIVEN random rows (repeats included) THEN each key is the hash of the fields joined as text, salted by its repeat', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 20 }), fc.array(fc.nat(), { maxLength: 10 }), (distinct, picks) => {
+        const rows = [...distinct, ...(distinct.length === 0 ? [] : picks.map((i) => distinct[i % distinct.length]!))];
+        const seen = new Map<bigint, number>();
+        const expected = rows.map((r) => {
+          const content = joinedKey(r, 0);
+          const salt = seen.get(content) ?? 0;
+          seen.set(content, salt + 1);
+          return salt === 0 ? content : joinedKey(r, salt);
+        });
+        expect(Array.from(rowKeys(rows))).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
