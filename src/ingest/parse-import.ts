@@ -44,7 +44,7 @@ export function parseImport(table: RawTable, options: IngestOptions = {}, onReco
   }
 
   const remaining = records instanceof ReadAhead ? records.rest() : records;
-  const outcome = applyRowRules(onRecords ? counted(remaining, onRecords) : remaining, {
+  const outcome = applyRowRules(remaining, {
     width: table.header.length,
     shortRowsAllowed: table.format === 'xlsx',
     index: plan.index,
@@ -54,6 +54,7 @@ export function parseImport(table: RawTable, options: IngestOptions = {}, onReco
     parseUnitPrice: numberParsers.unitPrice,
     parseAmount: numberParsers.amount,
     skipNonProductLines: (options.nonProductLines ?? 'skip') === 'skip',
+    ...(onRecords !== undefined && { onRecords }),
   });
   refuseUnreadable(outcome, limits.maxUnreadableShare);
 
@@ -129,15 +130,4 @@ function refuseUnreadable(outcome: RowOutcome, maxShare: number): void {
     });
   }
   if (outcome.rows.length === 0) throw new IngestError('no_rows', { rowsRead: outcome.rowsRead, rowsSkipped: outcome.rowsSkipped });
-}
-
-/** Records at which a long parse reports how far it got: often enough for a live bar, rare enough to cost nothing. */
-const PROGRESS_EVERY = 25_000;
-
-function* counted<T>(records: Iterable<T>, onRecords: (done: number) => void): Generator<T> {
-  let done = 0;
-  for (const record of records) {
-    yield record;
-    if (++done % PROGRESS_EVERY === 0) onRecords(done);
-  }
 }

@@ -47,6 +47,14 @@ describe('parseImport', () => {
     expect(result.rows.map((row) => row.timestamp)).toEqual([utc(2011, 1, 2), utc(2011, 1, 13)]);
   });
 
+  it('GIVEN 60,000 records and a progress callback THEN it hears every 25,000th record, unread ones included', () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => [String(i), i === 7 ? 'x' : 'a', i === 9 ? 'not a date' : '01/02/2011', '5']);
+    const heard: number[] = [];
+    const result = parseImport(rawTable(HEADER, rows), {}, (done) => heard.push(done));
+    expect(heard).toEqual([25_000, 50_000]);
+    expect(result.rowsRead).toBe(60_000);
+  });
+
   it('GIVEN only dates that fit both orders THEN month-first with a warning naming the column and the option', () => {
     const result = parseImport(rawTable(HEADER, [['1', 'a', '03/04/2011', '5']]), {});
     expect(result.rows[0]!.timestamp).toBe(utc(2011, 3, 4));
