@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../store/open-database.js';
 import { importUpload, type UploadRequest } from './import-upload.js';
 import type { SegmentAfterImport, WorkerMessage } from './run-import.js';
-import { segmentDataset } from './segment-dataset.js';
+import { segmentDatasetOnTwoThreads } from './segment-dataset.js';
 
 /**
  * Worker thread: parses, validates and writes an upload so the main thread (gateway, lookups) never stalls; then,
@@ -22,7 +22,7 @@ try {
     post({ type: 'outcome', outcome: { upload } });
   } else {
     post({ type: 'progress', event: { stage: 'segmenting', done: 0, unit: 'steps' } });
-    const segmentation = segmentDataset(db, { ...segmentAfter, guildId: request.guildId, dataset: upload.report.dataset });
+    const segmentation = await segmentDatasetOnTwoThreads(db, { ...segmentAfter, guildId: request.guildId, dataset: upload.report.dataset });
     post({ type: 'outcome', outcome: { upload, segmentation } });
   }
 } catch (error) {

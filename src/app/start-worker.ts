@@ -24,14 +24,22 @@ export function startWorker(moduleUrl: URL, workerData: unknown, transferList: A
 
 /** Source maps on, as tsx turns them on, so a crash report names the .ts file and line. */
 function bundleBoot(bundlePath: string): string {
-  return `process.setSourceMapsEnabled(true); import(${JSON.stringify(pathToFileURL(bundlePath).href)});`;
+  return `process.setSourceMapsEnabled(true); ${importOf(pathToFileURL(bundlePath).href)};`;
+}
+
+/**
+ * The boot script's import of a module, written so this file's own code never shows `import(` before an
+ * expression: workers that start workers bundle this file, and the bundler refuses computed imports.
+ */
+function importOf(url: string): string {
+  return 'import(' + JSON.stringify(url) + ')';
 }
 
 function tsxBoot(moduleUrl: URL): string {
   // require.resolve('tsx/esm/api') finds the CommonJS build; the worker needs the ESM one beside it.
   const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(moduleUrl.href)}); });`;
+  return `${importOf(tsxApi)}.then((tsx) => { tsx.register(); return ${importOf(moduleUrl.href)}; });`;
 }
 
 /** Entries being bundled, and entries whose bundling failed: tried once per process, since tsx still serves them. */

@@ -1,7 +1,7 @@
 import { distinctRowsUpTo } from './distinct-rows.js';
 import { kmeansClustering, type Clustering } from './kmeans.js';
 import { derivedSeed } from './seeded-random.js';
-import { silhouetteScores, SILHOUETTE_EXACT_LIMIT } from './silhouette.js';
+import { silhouetteScores, SILHOUETTE_EXACT_LIMIT, type SilhouetteScore } from './silhouette.js';
 import type { FeatureMatrix } from './types.js';
 
 export interface ChooseKOptions {
@@ -16,6 +16,14 @@ export interface ChooseKOptions {
   forcedK?: number;
   /** Silhouette is exact up to this many customers, sampled above (default 10,000). */
   silhouetteLimit?: number;
+  /** Runs of some k already computed (elsewhere, e.g. on another thread) with the same matrix and options. */
+  precomputed?: readonly KRun[];
+}
+
+/** One k's clustering and its silhouette: what chooseK compares. */
+export interface KRun {
+  clustering: Clustering;
+  silhouette: SilhouetteScore;
 }
 
 /** One point of the elbow and silhouette curves. */
@@ -64,32 +72,11 @@ const SILHOUETTE_SAMPLE_STREAM = 0;
 export function chooseK(matrix: FeatureMatrix, options: ChooseKOptions): KChoice {
   const kMin = options.kMin ?? DEFAULT_K_RANGE.kMin;
   const kMax = options.kMax ?? DEFAULT_K_RANGE.kMax;
-  if (!Number.isInteger(kMin) || !Number.isInteger(kMax) || kMin < 2 || kMax < kMin) {
-    throw new RangeError(`need integers 2 <= kMin <= kMax, got kMin=${kMin} kMax=${kMax}`);
-  }
-  const largestK = Math.max(kMax, options.forcedK ?? 0);
-  // A silhouette needs at least one customer outside every cluster: k <= n − 1.
-  const feasibleK = Math.min(distinctRowsUpTo(matrix, largestK), matrix.rows - 1);
   const forcedK = options.forcedK;
-  if (forcedK !== undefined && (!Number.isInteger(forcedK) || forcedK < 2 || forcedK > feasibleK)) {
-    throw new RangeError(`forcedK must be an integer from 2 to ${feasibleK}, got ${forcedK}`);
-  }
-  const ks: number[] = [];
-  for (let k = kMin; k <= Math.min(kMax, feasibleK); k++) ks.push(k);
-  if (forcedK !== undefined && !ks.includes(forcedK)) ks.push(forcedK);
-  if (ks.length === 0) throw new RangeError(`only ${feasibleK} distinct customers: cannot make ${kMin} clusters`);
-  ks.sort((a, b) => a - b);
-
-  const silhouetteSeed = derivedSeed(options.seed, SILHOUETTE_SAMPLE_STREAM);
-  const limit = options.silhouetteLimit ?? SILHOUETTE_EXACT_LIMIT;
-  const clusterings = ks.map((k) => kmeansClustering(matrix, k, { seed: options.seed, restarts: options.restarts }));
-  // All k in one silhouette pass: the pairwise distances are the same for every k.
-  const silhouettes = silhouetteScores(
-    matrix,
-    clusterings.map((clustering) => clustering.labels),
-    { seed: silhouetteSeed, limit },
-  );
-  const runs = clusterings.map((clustering, i) => ({ clustering, silhouette: silhouettes[i]! }));
+  const ks = candidateKs(matrix, options);
+  const given = new Map((options.precomputed ?? []).map((run) => [run.clustering.k, run]));
+  const computed = kRuns(matrix, ks.filter((k) => !given.has(k)), options);
+  const runs = ks.map((k) => given.get(k) ?? computed.find((run) => run.clustering.k === k)!);
 
   const inRange = runs.filter((run) => run.clustering.k >= kMin && run.clustering.k <= kMax);
   const best = inRange.reduce<(typeof runs)[number] | undefined>(
@@ -110,4 +97,48 @@ export function chooseK(matrix: FeatureMatrix, options: ChooseKOptions): KChoice
     silhouetteSampled: runs.some((run) => run.silhouette.sampled),
     clustering: chosen.clustering,
   };
+}
+
+/**
+ * The k values chooseK tries: kMin to kMax, without those above the number of distinct customers (their clusters
+ * would have to be empty) or above n − 1 (a silhouette needs a customer outside every cluster), plus a forced k.
+ * Ascending. Throws RangeError for an invalid range or forced k, or when no k is possible.
+ */
+export function candidateKs(matrix: FeatureMatrix, options: Pick<ChooseKOptions, 'kMin' | 'kMax' | 'forcedK'>): number[] {
+  const kMin = options.kMin ?? DEFAULT_K_RANGE.kMin;
+  const kMax = options.kMax ?? DEFAULT_K_RANGE.kMax;
+  if (!Number.isInteger(kMin) || !Number.isInteger(kMax) || kMin < 2 || kMax < kMin) {
+    throw new RangeError(`need integers 2 <= kMin <= kMax, got kMin=${kMin} kMax=${kMax}`);
+  }
+  const largestK = Math.max(kMax, options.forcedK ?? 0);
+  const feasibleK = Math.min(distinctRowsUpTo(matrix, largestK), matrix.rows - 1);
+  const forcedK = options.forcedK;
+  if (forcedK !== undefined && (!Number.isInteger(forcedK) || forcedK < 2 || forcedK > feasibleK)) {
+    throw new RangeError(`forcedK must be an integer from 2 to ${feasibleK}, got ${forcedK}`);
+  }
+  const ks: number[] = [];
+  for (let k = kMin; k <= Math.min(kMax, feasibleK); k++) ks.push(k);
+  if (forcedK !== undefined && !ks.includes(forcedK)) ks.push(forcedK);
+  if (ks.length === 0) throw new RangeError(`only ${feasibleK} distinct customers: cannot make ${kMin} clusters`);
+  return ks.sort((a, b) => a - b);
+}
+
+/**
+ * k-means and the silhouette of each given k, exactly as chooseK computes them: a run depends only on the matrix,
+ * its k, the seed, the restarts and the silhouette limit, so runs computed in separate calls (or threads) are the
+ * same as runs computed together. The silhouettes of all the given k share one pass over the customer pairs.
+ *
+ * @param ks - the k values to run, each feasible for the matrix (see `candidateKs`)
+ * @returns one run per k, in the order of `ks`
+ */
+export function kRuns(matrix: FeatureMatrix, ks: readonly number[], options: Pick<ChooseKOptions, 'seed' | 'restarts' | 'silhouetteLimit'>): KRun[] {
+  if (ks.length === 0) return [];
+  const clusterings = ks.map((k) => kmeansClustering(matrix, k, { seed: options.seed, restarts: options.restarts }));
+  // All k in one silhouette pass: the pairwise distances are the same for every k.
+  const silhouettes = silhouetteScores(
+    matrix,
+    clusterings.map((clustering) => clustering.labels),
+    { seed: derivedSeed(options.seed, SILHOUETTE_SAMPLE_STREAM), limit: options.silhouetteLimit ?? SILHOUETTE_EXACT_LIMIT },
+  );
+  return clusterings.map((clustering, i) => ({ clustering, silhouette: silhouettes[i]! }));
 }

@@ -1,11 +1,11 @@
-import { chooseK, DEFAULT_K_RANGE, type KCandidate } from './choose-k.js';
+import { candidateKs, chooseK, DEFAULT_K_RANGE, type KCandidate, type KRun } from './choose-k.js';
 import { distinctRowsUpTo } from './distinct-rows.js';
 import { gridSegment, type GridSegmentName } from './grid.js';
 import { median } from './median.js';
 import { namedSegments, type NamedSegment } from './naming.js';
 import { originalUnits, scaledRfm, type ScalingParameters } from './scaling.js';
 import { quintileScores } from './scores.js';
-import type { RfmConvention, RfmPoint, RfmScores, RfmTable } from './types.js';
+import type { FeatureMatrix, RfmConvention, RfmPoint, RfmScores, RfmTable } from './types.js';
 
 export interface SegmentationOptions {
   seed: number;
@@ -16,7 +16,14 @@ export interface SegmentationOptions {
   kMax?: number;
   /** k-means++ starts per k (default 10). */
   restarts?: number;
+  /** k-means runs already computed for this run's matrix and options (see `clusteringPlan`), e.g. on another thread. */
+  precomputed?: readonly KRun[];
 }
+
+/** The scaled matrix a run clusters and the k values it tries, or why it falls back to the grid instead. */
+export type ClusteringPlan =
+  | { fallback: null; matrix: FeatureMatrix; parameters: ScalingParameters; ks: number[] }
+  | { fallback: { reason: FallbackReason; details: Record<string, number> } };
 
 /**
  * Why a run fell back to the R × F grid alone. Codes, not words: the transports phrase them.
@@ -122,18 +129,12 @@ export function segmentCustomers(rfm: RfmTable, options: SegmentationOptions): S
     segments: [],
   });
 
-  const minimumCustomers = CUSTOMERS_PER_CLUSTER * kMin;
-  if (customers.length < minimumCustomers) return gridOnly('too_few_customers', { customers: customers.length, minimum: minimumCustomers });
-  const purchaseDays = distinctPurchaseDays(rfm);
-  if (purchaseDays < 2) return gridOnly('single_purchase_date', { purchaseDays });
-
-  const { matrix, parameters } = scaledRfm(customers);
-  const neededK = options.k ?? kMin;
-  // A silhouette also needs one customer outside every cluster, hence the n − 1.
-  const distinct = Math.min(distinctRowsUpTo(matrix, neededK), matrix.rows - 1);
-  if (distinct < neededK) return gridOnly('too_few_distinct_customers', { distinctCustomers: distinct, k: neededK });
-
-  const choice = chooseK(matrix, { kMin, kMax, seed: options.seed, restarts: options.restarts, forcedK: options.k });
+  const plan = clusteringPlan(rfm, options);
+  if (plan.fallback !== null) return gridOnly(plan.fallback.reason, plan.fallback.details);
+  const { matrix, parameters } = plan;
+  const choice = chooseK(matrix, {
+    kMin, kMax, seed: options.seed, restarts: options.restarts, forcedK: options.k, precomputed: options.precomputed,
+  });
   const { clustering } = choice;
   const centroids = clustering.centroids.map((scaled) => originalUnits(scaled, parameters));
   const logSpreads = { recencyDays: parameters.stds[0]!, frequency: parameters.stds[1]!, monetary: parameters.stds[2]! };
@@ -174,6 +175,29 @@ export function segmentCustomers(rfm: RfmTable, options: SegmentationOptions): S
     }),
     segments,
   };
+}
+
+/**
+ * What a run would cluster: the log1p z-scored RFM matrix and the k values chooseK tries, unless the data cannot
+ * carry clusters (see `FallbackReason`). O(customers).
+ */
+export function clusteringPlan(rfm: RfmTable, options: Pick<SegmentationOptions, 'k' | 'kMin' | 'kMax'>): ClusteringPlan {
+  const kMin = options.kMin ?? DEFAULT_K_RANGE.kMin;
+  const kMax = options.kMax ?? DEFAULT_K_RANGE.kMax;
+  const customers = rfm.customers;
+  const minimumCustomers = CUSTOMERS_PER_CLUSTER * kMin;
+  if (customers.length < minimumCustomers) {
+    return { fallback: { reason: 'too_few_customers', details: { customers: customers.length, minimum: minimumCustomers } } };
+  }
+  const purchaseDays = distinctPurchaseDays(rfm);
+  if (purchaseDays < 2) return { fallback: { reason: 'single_purchase_date', details: { purchaseDays } } };
+
+  const { matrix, parameters } = scaledRfm(customers);
+  const neededK = options.k ?? kMin;
+  // A silhouette also needs one customer outside every cluster, hence the n − 1.
+  const distinct = Math.min(distinctRowsUpTo(matrix, neededK), matrix.rows - 1);
+  if (distinct < neededK) return { fallback: { reason: 'too_few_distinct_customers', details: { distinctCustomers: distinct, k: neededK } } };
+  return { fallback: null, matrix, parameters, ks: candidateKs(matrix, { kMin, kMax, forcedK: options.k }) };
 }
 
 /** 0, 1 or 2 (meaning "at least two"): only whether purchases span more than one day matters. */

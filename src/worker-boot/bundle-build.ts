@@ -10,6 +10,12 @@ import { buildSettingsFiles, bundleSlot, readIfPresent, type BuiltBundle } from 
 const builderFiles = [fileURLToPath(import.meta.url)];
 
 /**
+ * "import.meta", spelt so that it never appears in this module's own code: a worker that starts workers bundles
+ * this module too, and the check below would find these strings in its bundle and refuse it.
+ */
+const META = ['import', 'meta'].join('.');
+
+/**
  * Bundles a worker entry and the ES modules it imports, sources and packages alike, into one .mjs plus a chunk per
  * dynamic import (so a lazily imported reader stays lazy). Tree-shaking matters here: ml-kmeans pulls in
  * ml-spectra-processing, hundreds of files and about 130 ms of loading, of which it uses a few functions.
@@ -36,9 +42,9 @@ export async function buildBundle(entryPath: string): Promise<BuiltBundle> {
     sourcemap: 'linked',
     sourcesContent: false,
     define: {
-      'import.meta.url': '__segmenta_import_meta_url',
-      'import.meta.dirname': '__segmenta_import_meta_dirname',
-      'import.meta.filename': '__segmenta_import_meta_filename',
+      [`${META}.url`]: '__segmenta_import_meta_url',
+      [`${META}.dirname`]: '__segmenta_import_meta_dirname',
+      [`${META}.filename`]: '__segmenta_import_meta_filename',
     },
     plugins: [commonJsStaysExternal, eachModuleKeepsItsLocation(inputs)],
     write: false,
@@ -60,7 +66,7 @@ export async function buildBundle(entryPath: string): Promise<BuiltBundle> {
  * leaves import(expression) as it is, silently, and import.meta survives when used other than as .url/.dirname/.filename.
  */
 function locationDependence(code: string): string | undefined {
-  if (code.includes('import.meta')) return 'a module uses import.meta in a way the bundle cannot keep';
+  if (code.includes(META)) return `a module uses ${META} in a way the bundle cannot keep`;
   if (/\bimport\(\s*[^\s"']/.test(code)) return 'a module imports a computed specifier, which would resolve from the bundle';
   return undefined;
 }
@@ -114,7 +120,7 @@ function eachModuleKeepsItsLocation(inputs: Map<string, Uint8Array | undefined>)
       build.onLoad({ filter: /.*/, namespace: 'file' }, async (args) => {
         const bytes = await readFile(args.path);
         inputs.set(args.path, bytes);
-        if (!/\.[cm]?[jt]sx?$/.test(args.path) || !bytes.includes('import.meta')) return { contents: bytes, loader: 'default' };
+        if (!/\.[cm]?[jt]sx?$/.test(args.path) || !bytes.includes(META)) return { contents: bytes, loader: 'default' };
         const location = [pathToFileURL(args.path).href, dirname(args.path), args.path].map((value) => JSON.stringify(value));
         // On the first line, so every line of the module keeps its number in the source map.
         const prelude = `var __segmenta_import_meta_url = ${location[0]}, __segmenta_import_meta_dirname = ${location[1]}, __segmenta_import_meta_filename = ${location[2]};`;

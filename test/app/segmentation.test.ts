@@ -5,7 +5,8 @@ import { forgetCustomer } from '../../src/app/erasure.js';
 import { importUpload } from '../../src/app/import-upload.js';
 import { runSegmentationInWorker } from '../../src/app/run-segmentation.js';
 import { segmentActions } from '../../src/app/segment-actions.js';
-import { segmentDataset } from '../../src/app/segment-dataset.js';
+import { kRunsInWorker } from '../../src/app/run-k-runs.js';
+import { kSplit, segmentDataset, segmentDatasetOnTwoThreads } from '../../src/app/segment-dataset.js';
 import { exportSegment } from '../../src/app/segment-export.js';
 import { latestRun, runView } from '../../src/app/segment-views.js';
 import { segmentsOverview } from '../../src/app/segments-overview.js';
@@ -184,5 +185,50 @@ describe('segmentation use-cases', () => {
     expect(viaWorker.run.k).toBe(direct.run.k);
     const segmentsOf = (runId: number) => app.db.prepare('SELECT customer_id, segment FROM run_customers WHERE guild_id = ? AND run_id = ? ORDER BY 1').all('guild-a', runId);
     expect(segmentsOf(viaWorker.run.runId)).toEqual(segmentsOf(direct.run.runId));
+  });
+
+  describe('on two threads', () => {
+    const storedRun = (runId: number) => ({
+      details: JSON.parse(app.db.prepare('SELECT details FROM segmentation_runs WHERE run_id = ?').pluck().get(runId) as string),
+      customers: app.db.prepare('SELECT customer_id, cluster, segment, grid_segment FROM run_customers WHERE run_id = ? ORDER BY 1').all(runId),
+    });
+    const request = { guildId: 'guild-a', convention: 'net' as const, now: new Date('2026-01-01T00:00:00Z') };
+
+    it('GIVEN some k values run on a second worker THEN the run stored is the one a single thread stores', async () => {
+      await upload('guild-a');
+      const sent: number[][] = [];
+      const received: number[][] = [];
+      const twoThreads = await segmentDatasetOnTwoThreads(app.db, request, {
+        fromCustomers: 0,
+        elsewhere: async (matrix, ks, options) => {
+          sent.push([...ks]);
+          const runs = await kRunsInWorker(matrix, ks, options);
+          received.push(runs.map((run) => run.clustering.k));
+          return runs;
+        },
+      });
+      const oneThread = segment('guild-a');
+      expect(twoThreads.ok && oneThread.ok).toBe(true);
+      if (!twoThreads.ok || !oneThread.ok) return;
+      expect(sent).toEqual([kSplit([3, 4, 5, 6, 7, 8])[0]]);
+      expect(received).toEqual(sent);
+      expect(storedRun(twoThreads.run.runId)).toEqual(storedRun(oneThread.run.runId));
+    });
+
+    it('GIVEN the second worker fails THEN its k values are run here and the run is still stored whole', async () => {
+      await upload('guild-a');
+      const twoThreads = await segmentDatasetOnTwoThreads(app.db, request, { fromCustomers: 0, elsewhere: () => Promise.reject(new Error('no thread')) });
+      const oneThread = segment('guild-a');
+      if (!twoThreads.ok || !oneThread.ok) throw new Error('segmentation failed');
+      expect(storedRun(twoThreads.run.runId)).toEqual(storedRun(oneThread.run.runId));
+    });
+
+    it('GIVEN k values 3 to 8 THEN the second thread gets about half the work, and never all of it', () => {
+      const [there, here] = kSplit([3, 4, 5, 6, 7, 8]);
+      expect([...there, ...here].sort()).toEqual([3, 4, 5, 6, 7, 8]);
+      const load = (ks: number[]) => ks.reduce((sum, k) => sum + k, 0);
+      expect(Math.abs(load(there) - load(here))).toBeLessThanOrEqual(3);
+      expect(kSplit([4])).toEqual([[], [4]]);
+    });
   });
 });
