@@ -22,7 +22,7 @@ export type WorkerMessage =
   | { type: 'outcome'; outcome: WorkerOutcome }
   | { type: 'crash'; message: string };
 
-const workerUrl = new URL(`./import-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+export const importWorkerUrl = new URL(`./import-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 /**
  * Runs an import on a worker thread with its own database connection. Progress events within a stage are throttled to
@@ -57,7 +57,7 @@ async function runInImportWorker(
   // Copy the bytes into a buffer we own so it can be transferred, not cloned.
   const bytes = await copyInSlices(request.bytes);
   return new Promise((resolve, reject) => {
-    const worker = startWorker(workerUrl, { databasePath, request: { ...request, bytes }, segmentAfter }, [bytes.buffer as ArrayBuffer]);
+    const worker = startWorker(importWorkerUrl, { databasePath, request: { ...request, bytes }, segmentAfter }, [bytes.buffer as ArrayBuffer]);
     let settled = false;
     let lastProgressAt = 0;
     let lastStage = '';

@@ -4,12 +4,12 @@ import { startWorker } from './start-worker.js';
 
 export type KRunsWorkerMessage = { type: 'runs'; runs: KRun[] } | { type: 'crash'; message: string };
 
-const workerUrl = new URL(`./k-runs-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+export const kRunsWorkerUrl = new URL(`./k-runs-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 /** `kRuns` on a worker thread of its own. The matrix is copied to it (4,338 customers: 100 kB). */
 export function kRunsInWorker(matrix: FeatureMatrix, ks: readonly number[], options: Pick<ChooseKOptions, 'seed' | 'restarts'>): Promise<KRun[]> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(workerUrl, { matrix, ks, options });
+    const worker = startWorker(kRunsWorkerUrl, { matrix, ks, options });
     let settled = false;
     const settle = (action: () => void) => {
       if (!settled) action();

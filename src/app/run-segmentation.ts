@@ -3,12 +3,12 @@ import { startWorker } from './start-worker.js';
 
 export type SegmentWorkerMessage = { type: 'outcome'; outcome: SegmentOutcome } | { type: 'crash'; message: string };
 
-const workerUrl = new URL(`./segment-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
+export const segmentWorkerUrl = new URL(`./segment-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
 /** Runs a segmentation on a worker thread with its own database connection. */
 export function runSegmentationInWorker(databasePath: string, request: SegmentRequest): Promise<SegmentOutcome> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker(workerUrl, { databasePath, request });
+    const worker = startWorker(segmentWorkerUrl, { databasePath, request });
     let settled = false;
     const settle = (action: () => void) => {
       if (!settled) action();

@@ -1,10 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { kRunsWorkerUrl } from '../../src/app/run-k-runs.js';
+import { importWorkerUrl } from '../../src/app/run-import.js';
+import { segmentWorkerUrl } from '../../src/app/run-segmentation.js';
 import { startWorker, workerBundlesSettled } from '../../src/app/start-worker.js';
+import { prepareWorkers } from '../../src/app/worker-bundles.js';
 import { buildBundle } from '../../src/worker-boot/bundle-build.js';
 import { bundleSlot, freshBundle, storeBundle } from '../../src/worker-boot/bundle-cache.js';
 import { projectFile } from '../helpers.js';
@@ -91,5 +95,12 @@ describe('the segmentation worker bundle', () => {
     expect(code).toContain(`from "${projectFile('node_modules/better-sqlite3/lib/index.js')}"`);
     expect([...bundle.inputs.keys()]).toContain(projectFile('node_modules/ml-kmeans/lib/kmeans.js'));
     expect(readFileSync(projectFile('src/app/segment-worker.ts'))).toEqual(bundle.inputs.get(projectFile('src/app/segment-worker.ts')));
+  });
+});
+
+describe('preparing the workers before serving', () => {
+  it('GIVEN the project\'s workers THEN each has a fresh bundle afterwards', async () => {
+    await prepareWorkers();
+    for (const url of [importWorkerUrl, segmentWorkerUrl, kRunsWorkerUrl]) expect(freshBundle(fileURLToPath(url)), url.pathname).toBeDefined();
   });
 });

@@ -1,4 +1,5 @@
 import { COMMANDS } from '../../../commands/index.js';
+import { prepareWorkers } from '../../app/worker-bundles.js';
 import { loadConfig } from '../../config.js';
 import { startBot } from './bot.js';
 import { deployCommands } from './deploy.js';
@@ -11,6 +12,7 @@ import { createLogger } from './logger.js';
  */
 export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
   const config = loadConfig(env);
+  await prepareWorkers();
   if (!config.DISCORD_TOKEN) {
     process.stdout.write('No DISCORD_TOKEN set, so Segmenta starts the local console instead of connecting to Discord (see .env.example).\n');
     await runLocalConsole(config);

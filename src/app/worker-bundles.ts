@@ -1,0 +1,13 @@
+import { kRunsWorkerUrl } from './run-k-runs.js';
+import { importWorkerUrl } from './run-import.js';
+import { segmentWorkerUrl } from './run-segmentation.js';
+import { prepareWorkerBundle } from './start-worker.js';
+
+/**
+ * Builds the bundle of every worker Segmenta starts, where it is missing or stale. A long-running process (the bot,
+ * the console) calls it before serving, so its first upload neither boots workers through tsx nor builds a bundle
+ * on the main thread while the import runs.
+ */
+export async function prepareWorkers(): Promise<void> {
+  await Promise.all([importWorkerUrl, segmentWorkerUrl, kRunsWorkerUrl].map((url) => prepareWorkerBundle(url)));
+}
