@@ -9,12 +9,15 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ADMIN, contentOf, finalResponse, startBotAgainstFake } from '../test/e2e/bot-harness.js';
+import { prepareWorkers } from '../src/app/worker-bundles.js';
 
 const file = fileURLToPath(new URL('../../shared/data/online_retail.csv', import.meta.url));
 const sample = fileURLToPath(new URL('../data/sample_online_retail.csv', import.meta.url));
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+// As the bot does before it serves (src/transports/discord/main.ts): the figures are those of a running bot.
+await prepareWorkers();
 const running = await startBotAgainstFake();
 const { fake } = running;
 try {

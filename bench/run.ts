@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { runImportInWorker } from '../src/app/run-import.js';
+import { prepareWorkers } from '../src/app/worker-bundles.js';
 
 const file = fileURLToPath(new URL('../../shared/data/online_retail.csv', import.meta.url));
 
@@ -36,4 +37,6 @@ async function benchImport(): Promise<void> {
 }
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+// As the bot does before it serves (src/transports/discord/main.ts): the figures are those of a running bot.
+await prepareWorkers();
 await benchImport();

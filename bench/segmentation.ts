@@ -13,11 +13,14 @@ import { datasetsRepository } from '../src/store/datasets.js';
 import { openDatabase } from '../src/store/open-database.js';
 import { customerSummariesRepository } from '../src/store/customer-summaries.js';
 import { rfmOfOrders } from '../src/segment/rfm.js';
+import { prepareWorkers } from '../src/app/worker-bundles.js';
 
 const file = fileURLToPath(new URL('../../shared/data/online_retail.csv', import.meta.url));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+// As the bot does before it serves (src/transports/discord/main.ts): the figures are those of a running bot.
+await prepareWorkers();
 const dir = mkdtempSync(join(tmpdir(), 'segmenta-bench-segment-'));
 const databasePath = join(dir, 'bench.db');
 try {
