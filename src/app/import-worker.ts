@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../store/open-database.js';
 import { importUpload, type UploadRequest } from './import-upload.js';
 import type { SegmentAfterImport, WorkerMessage } from './run-import.js';
-import { segmentDatasetOnTwoThreads } from './segment-dataset.js';
+import { segmentDatasetOnTwoThreads, type SegmentOutcome } from './segment-dataset.js';
 
 /**
  * Worker thread: parses, validates and writes an upload so the main thread (gateway, lookups) never stalls; then,
@@ -22,12 +22,27 @@ try {
     post({ type: 'outcome', outcome: { upload } });
   } else {
     post({ type: 'progress', event: { stage: 'segmenting', done: 0, unit: 'steps' } });
-    const segmentation = await segmentDatasetOnTwoThreads(db, { ...segmentAfter, guildId: request.guildId, dataset: upload.report.dataset });
-    post({ type: 'outcome', outcome: { upload, segmentation } });
+    post({ type: 'outcome', outcome: { upload, segmentation: await segmentationAfter(upload.report.dataset, segmentAfter) } });
   }
 } catch (error) {
   post({ type: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 } finally {
-  db.pragma('wal_checkpoint(PASSIVE)');
-  db.close();
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The uploaded dataset's segmentation. The upload is committed by now, so a failure here is reported as the
+ * segmentation's, never as the import's: a member who retried the upload would be told it was all duplicates.
+ */
+async function segmentationAfter(dataset: string, options: SegmentAfterImport): Promise<SegmentOutcome> {
+  try {
+    return await segmentDatasetOnTwoThreads(db, { ...options, guildId: request.guildId, dataset });
+  } catch (error) {
+    process.emitWarning(`segmenting dataset after upload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'SegmentaSegmentation');
+    return { ok: false, code: 'segmentation_failed', details: { dataset } };
+  }
 }

@@ -9,6 +9,7 @@ export type FailureCode =
   | 'no_datasets'
   | 'no_segmentation'
   | 'no_customers'
+  | 'segmentation_failed'
   | 'customer_not_found'
   | 'segment_not_found'
   | 'invalid_date'
@@ -130,6 +131,10 @@ const templates: Record<FailureCode, Record<Locale, Template>> = {
   no_customers: {
     en: (d) => `Dataset '${String(d.dataset)}' has no purchases with a customer id, so there is nobody to segment. Upload an export with a customer column, or choose one with customer_column:.`,
     id: (d) => `Dataset '${String(d.dataset)}' tidak memiliki pembelian dengan ID pelanggan, jadi tidak ada yang bisa disegmentasi. Unggah ekspor dengan kolom pelanggan, atau pilih dengan customer_column:.`,
+  },
+  segmentation_failed: {
+    en: (d) => `The upload is stored, but segmenting dataset '${String(d.dataset)}' failed. Nothing of the upload is lost: run segment (Discord: /segment run) to try again.`,
+    id: (d) => `Unggahan sudah tersimpan, tetapi segmentasi dataset '${String(d.dataset)}' gagal. Tidak ada data unggahan yang hilang: jalankan segment (Discord: /segment run) untuk mencoba lagi.`,
   },
   customer_not_found: {
     en: (d) => `There is no customer '${String(d.customerId)}' in dataset '${String(d.dataset)}'.${Array.isArray(d.suggestions) && d.suggestions.length ? ` Did you mean ${list(d.suggestions)}?` : ''}`,

@@ -113,6 +113,14 @@ describe('importUpload', () => {
     expect(runs).toEqual([{ convention: 'gross', customers: done.ok && done.segmentation.ok ? done.segmentation.run.customers : -1 }]);
   });
 
+  it('GIVEN the segmentation after a stored upload fails THEN the upload is reported stored and the segmentation failed', async () => {
+    const bytes = new Uint8Array(readFileSync(projectFile('data/sample_online_retail.csv')));
+    // k = 1.5 passes no check of k-means: the segmentation throws after the upload committed.
+    const done = await runImportThenSegmentInWorker(app.databasePath, request(bytes, { fileName: 'sample.csv' }), { convention: 'net', now: new Date(), k: 1.5 });
+    expect(done).toMatchObject({ ok: true, upload: { ok: true }, segmentation: { ok: false, code: 'segmentation_failed', details: { dataset: 'sample' } } });
+    expect(stored()).toBeGreaterThan(1000);
+  });
+
   it('GIVEN a refused upload to be segmented THEN nothing is stored and no run is made', async () => {
     const done = await runImportThenSegmentInWorker(app.databasePath, request(csv('just,a,table\n1,2,3\n')), { convention: 'net', now: new Date() });
     expect(done).toMatchObject({ ok: false, upload: { ok: false } });

@@ -223,6 +223,31 @@ describe('segmentation use-cases', () => {
       expect(storedRun(twoThreads.run.runId)).toEqual(storedRun(oneThread.run.runId));
     });
 
+    it('GIVEN the second worker never answers THEN it is stopped after the grace time and its k values are run here', async () => {
+      await upload('guild-a');
+      let aborted = false;
+      const twoThreads = await segmentDatasetOnTwoThreads(app.db, request, {
+        fromCustomers: 0,
+        graceMs: 20,
+        elsewhere: (_matrix, _ks, _options, signal) => {
+          signal?.addEventListener('abort', () => (aborted = true));
+          return new Promise(() => {});
+        },
+      });
+      const oneThread = segment('guild-a');
+      if (!twoThreads.ok || !oneThread.ok) throw new Error('segmentation failed');
+      expect(aborted).toBe(true);
+      expect(storedRun(twoThreads.run.runId)).toEqual(storedRun(oneThread.run.runId));
+    });
+
+    it('GIVEN the k-means worker is aborted THEN it rejects at once', async () => {
+      const stop = new AbortController();
+      const matrix = { rows: 3, columns: 1, values: Float64Array.of(0, 1, 2) };
+      const running = kRunsInWorker(matrix, [2], { seed: 1 }, stop.signal);
+      stop.abort();
+      await expect(running).rejects.toThrow(/aborted/);
+    });
+
     it('GIVEN k values 3 to 8 THEN the second thread gets about half the work, and never all of it', () => {
       const [there, here] = kSplit([3, 4, 5, 6, 7, 8]);
       expect([...there, ...here].sort()).toEqual([3, 4, 5, 6, 7, 8]);
