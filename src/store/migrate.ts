@@ -8,18 +8,26 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
-/** Applies the numbered migrations after PRAGMA user_version, each in its own transaction. */
+/**
+ * Applies the numbered migrations after PRAGMA user_version, each in its own write transaction. The version is read
+ * again under the write lock: the bot and a worker may open an old database at the same moment, and the second
+ * must find the migration done rather than run it twice.
+ */
 export function migrate(db: Database.Database): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
   const latest = MIGRATIONS.length;
-  if (current > latest) throw new DatabaseTooNewError(current, latest);
-  for (let version = current + 1; version <= latest; version++) {
+  const currentVersion = (): number => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > latest) throw new DatabaseTooNewError(current, latest);
+    return current;
+  };
+  for (let version = currentVersion() + 1; version <= latest; version++) {
     const migration = MIGRATIONS[version - 1]!;
     db.transaction(() => {
+      if (currentVersion() >= version) return;
       if (typeof migration === 'string') db.exec(migration);
       else migration(db);
       db.pragma(`user_version = ${version}`);
-    })();
+    }).immediate();
   }
   return latest;
 }

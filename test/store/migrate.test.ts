@@ -51,3 +51,4 @@ describe('query plans that must not depend on table statistics', () => {
     expect(plan.join(' ')).toMatch(/SEARCH customer_orders USING PRIMARY KEY \(guild_id=\? AND dataset_id=\? AND customer_id=\?\)/);
   });
 });
+

@@ -1,7 +1,4 @@
 import type Database from 'better-sqlite3';
-import { customerBasketsOfLines } from '../../segment/customer-baskets.js';
-import { customerOrdersOfLines } from '../../segment/customer-orders.js';
-import { customerSummariesRepository } from '../customer-summaries.js';
 
 /**
  * Per-customer summaries written with the lines at every import, so segmentation and the customer card read
@@ -54,30 +51,77 @@ CREATE TABLE customer_baskets (
   FOREIGN KEY (guild_id, dataset_id) REFERENCES datasets (guild_id, dataset_id) ON DELETE CASCADE
 ) STRICT, WITHOUT ROWID;
 
-DROP INDEX transactions_by_customer;
 `;
 
-type StoredLine = [
-  customerId: string, invoice: string | null, ts: number, quantity: number | null, unitPrice: number | null, amount: number,
-  isReturn: 0 | 1, product: string | null, description: string | null, country: string | null,
-];
+/**
+ * Fills customer_orders from the lines already stored. Purchase and refund as lineRole() in
+ * src/segment/customer-orders.ts defined them when this migration was written; restated here so the migration
+ * never changes with that code.
+ */
+const backfillOrders = /* sql */ `
+INSERT INTO customer_orders
+SELECT guild_id, dataset_id, customer_id, coalesce(invoice, ''), ts, count(*), total(amount), sum(is_return),
+       sum(purchase), total(CASE WHEN purchase THEN amount END), total(CASE WHEN refund THEN abs(amount) END)
+  FROM (SELECT *, priced AND NOT purchase AND (is_return = 1 OR amount < 0) AS refund
+          FROM (SELECT *, priced AND is_return = 0 AND (quantity IS NULL OR quantity > 0) AND amount > 0 AS purchase
+                  FROM (SELECT *, unit_price IS NULL OR unit_price > 0 AS priced FROM transactions WHERE customer_id IS NOT NULL)))
+ GROUP BY guild_id, dataset_id, customer_id, coalesce(invoice, ''), ts;
+`;
 
-/** Creates the tables, then summarises the lines already stored, dataset by dataset, with the code imports use. */
+type StoredLine = [isReturn: 0 | 1, product: string | null, country: string | null];
+
+/**
+ * Creates the tables and summarises the lines already stored, with code of its own rather than the application's,
+ * so that this migration stays what it was when released. Baskets are made one customer at a time (their lines
+ * read through the index this migration then drops), so memory stays bounded whatever the dataset's size.
+ */
 export function m005CustomerSummaries(db: Database.Database): void {
   db.exec(schema);
-  const datasets = db.prepare(`SELECT guild_id, dataset_id FROM datasets`).raw().all() as [string, number][];
-  const lines = db
-    .prepare<[string, number]>(
-      `SELECT customer_id, invoice, ts, quantity, unit_price, amount, is_return, product, description, country
-         FROM transactions WHERE guild_id = ? AND dataset_id = ? AND customer_id IS NOT NULL ORDER BY row_key`,
+  db.exec(backfillOrders);
+  // Customers with a line as in the orders: every customer line made an order.
+  const customers = db
+    .prepare(`SELECT DISTINCT guild_id, dataset_id, customer_id FROM customer_orders ORDER BY guild_id, dataset_id, customer_id`)
+    .raw()
+    .all() as [string, number, string][];
+  const linesOf = db
+    .prepare<[string, number, string]>(
+      `SELECT is_return, coalesce(description, product), country
+         FROM transactions INDEXED BY transactions_by_customer
+        WHERE guild_id = ? AND dataset_id = ? AND customer_id = ?`,
     )
     .raw();
-  const summaries = customerSummariesRepository(db);
-  for (const [guildId, datasetId] of datasets) {
-    const stored = (lines.all(guildId, datasetId) as StoredLine[]).map((r) => ({
-      customerId: r[0], invoice: r[1], timestamp: r[2], quantity: r[3], unitPrice: r[4], amount: r[5], isReturn: r[6] === 1,
-      product: r[7], description: r[8], country: r[9],
-    }));
-    summaries.add(guildId, datasetId, customerOrdersOfLines(stored), customerBasketsOfLines(stored));
+  const addName = db.prepare(`INSERT INTO dataset_names (guild_id, dataset_id, kind, name_id, name) VALUES (?, ?, ?, ?, ?)`);
+  const addBasket = db.prepare(`INSERT INTO customer_baskets (guild_id, dataset_id, customer_id, products, countries) VALUES (?, ?, ?, ?, ?)`);
+
+  let dataset = { guildId: '', datasetId: -1, ids: { product: new Map<string, number>(), country: new Map<string, number>() } };
+  const pairs = (kind: 'product' | 'country', counts: Map<string, number>): Buffer => {
+    const ids = dataset.ids[kind];
+    const bytes = Buffer.alloc(counts.size * 8);
+    let at = 0;
+    for (const [name, count] of counts) {
+      let id = ids.get(name);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(name, id);
+        addName.run(dataset.guildId, dataset.datasetId, kind, id, name);
+      }
+      bytes.writeInt32LE(id, at);
+      bytes.writeInt32LE(count, at + 4);
+      at += 8;
+    }
+    return bytes;
+  };
+  for (const [guildId, datasetId, customerId] of customers) {
+    if (dataset.guildId !== guildId || dataset.datasetId !== datasetId) {
+      dataset = { guildId, datasetId, ids: { product: new Map(), country: new Map() } };
+    }
+    const products = new Map<string, number>();
+    const countries = new Map<string, number>();
+    for (const [isReturn, product, country] of linesOf.all(guildId, datasetId, customerId) as StoredLine[]) {
+      if (isReturn === 0 && product !== null) products.set(product, (products.get(product) ?? 0) + 1);
+      if (country !== null) countries.set(country, (countries.get(country) ?? 0) + 1);
+    }
+    addBasket.run(guildId, datasetId, customerId, pairs('product', products), pairs('country', countries));
   }
+  db.exec('DROP INDEX transactions_by_customer');
 }

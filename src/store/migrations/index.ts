@@ -1,10 +1,9 @@
+import type Database from 'better-sqlite3';
 import { m001Initial } from './001-initial.js';
 import { m002SegmentationRuns } from './002-segmentation-runs.js';
 import { m003WorkspaceSettings } from './003-workspace-settings.js';
 import { m004Installation } from './004-installation.js';
 import { m005CustomerSummaries } from './005-customer-summaries.js';
-
-import type Database from 'better-sqlite3';
 
 /** SQL, or a function for a migration that must also compute what it fills new tables with. */
 export type Migration = string | ((db: Database.Database) => void);
