@@ -11,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { parseImport } from '../src/ingest/parse-import.js';
 import { readTable } from '../src/ingest/read-table.js';
 import { rowKeys } from '../src/ingest/row-keys.js';
-import { customerBasketsOfLines } from '../src/segment/customer-baskets.js';
-import { customerOrdersOfLines } from '../src/segment/customer-orders.js';
+import { addToCustomerSummaries } from '../src/app/customer-summaries.js';
 import { customerSummariesRepository } from '../src/store/customer-summaries.js';
 import { datasetsRepository } from '../src/store/datasets.js';
 import { openDatabase } from '../src/store/open-database.js';
@@ -58,7 +57,7 @@ const imported = writeInBulk(db, () => {
   const stored = transactionsRepository(db).insertMany('bench', dataset.datasetId, uploadId, parsed.rows, keys);
   stage('insertMany');
   const customerLines = parsed.rows.filter((row, i): row is typeof row & { customerId: string } => stored[i] === 1 && row.customerId !== null);
-  customerSummariesRepository(db).add('bench', dataset.datasetId, customerOrdersOfLines(customerLines), customerBasketsOfLines(customerLines));
+  addToCustomerSummaries(customerSummariesRepository(db), 'bench', dataset.datasetId, customerLines);
   stage('summaries');
   return stored.reduce((count, flag) => count + flag, 0);
 });

@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import { parseImport } from '../ingest/parse-import.js';
 import { readTable } from '../ingest/read-table.js';
 import { rowKeys } from '../ingest/row-keys.js';
-import { IngestError, type IngestErrorCode, type IngestOptions, type TransactionRow } from '../ingest/types.js';
-import { customerBasketsOfLines } from '../segment/customer-baskets.js';
-import { customerOrdersOfLines } from '../segment/customer-orders.js';
+import { IngestError, type IngestErrorCode, type IngestOptions } from '../ingest/types.js';
 import { customerSummariesRepository } from '../store/customer-summaries.js';
 import { datasetsRepository } from '../store/datasets.js';
 import type { Db } from '../store/open-database.js';
 import { transactionsRepository, writeInBulk } from '../store/transactions.js';
 import { uploadsRepository } from '../store/uploads.js';
+import { addToCustomerSummaries, type CustomerLine } from './customer-summaries.js';
 import { fileFigures, skippedCounts, type ImportReport } from './import-report.js';
 import type { ProgressListener } from './reply.js';
 
@@ -90,8 +89,8 @@ export async function importUpload(db: Db, request: UploadRequest, onProgress: P
       const stored = transactions.insertMany(request.guildId, target.datasetId, uploadId, parsed.rows, keys, (done) =>
         onProgress({ stage: 'writing', done, total, unit: 'rows' }),
       );
-      const newCustomerLines = parsed.rows.filter((row, i): row is CustomerRow => stored[i] === 1 && row.customerId !== null);
-      summaries.add(request.guildId, target.datasetId, customerOrdersOfLines(newCustomerLines), customerBasketsOfLines(newCustomerLines));
+      const newCustomerLines = parsed.rows.filter((row, i): row is CustomerLine => stored[i] === 1 && row.customerId !== null);
+      addToCustomerSummaries(summaries, request.guildId, target.datasetId, newCustomerLines);
       const imported = stored.reduce((count, flag) => count + flag, 0);
       uploads.setCounts(request.guildId, uploadId, imported, total - imported);
       return { imported, alreadyUploaded };
@@ -127,9 +126,6 @@ export async function importUpload(db: Db, request: UploadRequest, onProgress: P
     throw error;
   }
 }
-
-/** A row with a customer id: what the per-customer summaries are made of. */
-type CustomerRow = TransactionRow & { customerId: string };
 
 /** `Online Retail (2011).csv.gz` -> `Online Retail (2011)`. */
 export function datasetNameFromFile(fileName: string): string {

@@ -1,4 +1,4 @@
-import { combinedBasket, type CustomerBasket } from '../segment/customer-baskets.js';
+import type { CustomerBasket } from '../segment/customer-baskets.js';
 import type { CustomerOrder } from '../segment/customer-orders.js';
 import type { Db } from './open-database.js';
 
@@ -60,7 +60,7 @@ export function customerSummariesRepository(db: Db) {
     return byId;
   };
 
-  const writeOrders = (guildId: string, datasetId: number, newOrders: readonly CustomerOrder[]) => {
+  const writeOrders = (guildId: string, datasetId: number, newOrders: readonly CustomerOrder[]): void => {
     // Key order fills the primary key's B-tree page by page.
     const sorted = [...newOrders].sort(
       (a, b) => compare(a.customerId, b.customerId) || compare(a.invoice ?? '', b.invoice ?? '') || a.timestamp - b.timestamp,
@@ -71,7 +71,7 @@ export function customerSummariesRepository(db: Db) {
       values[at + 1] = datasetId;
       values[at + 2] = o.customerId;
       values[at + 3] = o.invoice ?? '';
-      values[at + 4] = o.timestamp;
+      values[at + 4] = Math.round(o.timestamp);
       values[at + 5] = o.lines;
       values[at + 6] = o.amount;
       values[at + 7] = o.returnLines;
@@ -95,31 +95,28 @@ export function customerSummariesRepository(db: Db) {
   };
 
   return {
-    /**
-     * Adds an upload's new customer lines, already summed, to what the dataset holds: orders add up key by key,
-     * baskets count by count. Call inside the import's transaction, with only the lines that were stored, so a
-     * line ignored as a duplicate is not counted twice.
-     */
-    add(guildId: string, datasetId: number, newOrders: readonly CustomerOrder[], newBaskets: readonly CustomerBasket[]): void {
-      writeOrders(guildId, datasetId, newOrders);
+    /** Adds orders to the dataset's, key by key (an order already stored gets the sums added). */
+    addOrders: writeOrders,
+    /** The stored baskets of these customers (those that have one). */
+    storedBaskets(guildId: string, datasetId: number, customerIds: readonly string[]): Map<string, CustomerBasket> {
+      const found = new Map<string, CustomerBasket>();
+      // A first upload has no stored baskets: one query instead of one per customer.
+      if (hasBaskets.get(guildId, datasetId) === undefined) return found;
+      const products = namesById(guildId, datasetId, 'product');
+      const countries = namesById(guildId, datasetId, 'country');
+      for (const customerId of customerIds) {
+        const row = storedBasket.get(guildId, datasetId, customerId) as [Buffer, Buffer] | undefined;
+        if (row) found.set(customerId, { customerId, products: countsFromPairs(row[0], products), countries: countsFromPairs(row[1], countries) });
+      }
+      return found;
+    },
+    /** Stores these baskets whole, replacing the customers' stored ones; names not seen before get ids. */
+    writeBaskets(guildId: string, datasetId: number, whole: readonly CustomerBasket[]): void {
       const dictionaries = {
         product: nameDictionary(namesById(guildId, datasetId, 'product'), (id, name) => addName.run(guildId, datasetId, 'product', id, name)),
         country: nameDictionary(namesById(guildId, datasetId, 'country'), (id, name) => addName.run(guildId, datasetId, 'country', id, name)),
       };
-      // A first upload has no stored baskets to add to: one query instead of one per customer.
-      const mayHaveStored = hasBaskets.get(guildId, datasetId) !== undefined;
-      for (const added of newBaskets) {
-        const row = mayHaveStored ? (storedBasket.get(guildId, datasetId, added.customerId) as [Buffer, Buffer] | undefined) : undefined;
-        const basket = row
-          ? combinedBasket(
-              {
-                customerId: added.customerId,
-                products: countsFromPairs(row[0], dictionaries.product.names),
-                countries: countsFromPairs(row[1], dictionaries.country.names),
-              },
-              added,
-            )
-          : added;
+      for (const basket of whole) {
         writeBasket.run(
           guildId, datasetId, basket.customerId, pairsFromCounts(basket.products, dictionaries.product.idOf),
           pairsFromCounts(basket.countries, dictionaries.country.idOf),
