@@ -22,7 +22,10 @@ export function transactionsRepository(db: Db) {
   const insert = insertRows(1);
   let insertBatch: ReturnType<typeof insertRows> | undefined;
   const storedBy = db
-    .prepare<[string, number, bigint]>(`SELECT upload_id, line FROM transactions WHERE guild_id = ? AND dataset_id = ? AND row_key = ?`)
+    .prepare<[string, number, bigint]>(
+      `SELECT upload_id, line, invoice, customer_id, ts, product, description, quantity, unit_price, amount, country, category, is_return
+         FROM transactions WHERE guild_id = ? AND dataset_id = ? AND row_key = ?`,
+    )
     .raw();
   const removeAll = db.prepare<{ guildId: string; datasetId: number }>(
     `DELETE FROM transactions WHERE guild_id = @guildId AND dataset_id = @datasetId`,
@@ -79,8 +82,8 @@ export function transactionsRepository(db: Db) {
       const markStoredOneByOne = (from: number, to: number) => {
         for (let i = from; i < to; i++) {
           const at = order[i]!;
-          const owner = storedBy.get(guildId, datasetId, keys[at]!) as [number, number] | undefined;
-          stored[at] = owner !== undefined && owner[0] === uploadId && owner[1] === rows[at]!.line ? 1 : 0;
+          const owner = storedBy.get(guildId, datasetId, keys[at]!) as StoredRow | undefined;
+          stored[at] = owner !== undefined && isStoredRow(owner, uploadId, rows[at]!) ? 1 : 0;
         }
       };
       let i = 0;
@@ -109,6 +112,26 @@ export function transactionsRepository(db: Db) {
   };
 }
 export type TransactionsRepository = ReturnType<typeof transactionsRepository>;
+
+type StoredRow = [
+  uploadId: number, line: number, invoice: string | null, customerId: string | null, ts: number, product: string | null,
+  description: string | null, quantity: number | null, unitPrice: number | null, amount: number, country: string | null,
+  category: string | null, isReturn: 0 | 1,
+];
+
+/**
+ * Whether the row stored under a key is this row of this upload. The whole content is compared, not just the
+ * line: line numbers restart on every sheet of a workbook, so two rows of one upload can share a line, and if
+ * their keys clashed the second would pass for stored.
+ */
+function isStoredRow(stored: StoredRow, uploadId: number, r: TransactionRow): boolean {
+  return (
+    stored[0] === uploadId && stored[1] === r.line && stored[2] === r.invoice && stored[3] === r.customerId &&
+    stored[4] === Math.round(r.timestamp) && stored[5] === r.product && stored[6] === r.description && stored[7] === r.quantity &&
+    stored[8] === r.unitPrice && stored[9] === r.amount && stored[10] === r.country && stored[11] === r.category &&
+    stored[12] === (r.isReturn ? 1 : 0)
+  );
+}
 
 const COLUMNS = 16;
 const ROW_PARAMETERS = `(${Array.from({ length: COLUMNS }, () => '?').join(', ')})`;
