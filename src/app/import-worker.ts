@@ -3,13 +3,16 @@ import { openDatabase } from '../store/open-database.js';
 import { importUpload, type UploadRequest } from './import-upload.js';
 import type { SegmentAfterImport, WorkerMessage } from './run-import.js';
 import { segmentDatasetOnTwoThreads, type SegmentOutcome } from './segment-dataset.js';
+import { workerWriter } from './worker-writer.js';
 
 /**
- * Worker thread: parses, validates and writes an upload so the main thread (gateway, lookups) never stalls; then,
- * when asked, segments the uploaded dataset.
+ * Worker thread: parses and validates an upload, which a writer thread of its own stores meanwhile, so the main
+ * thread (gateway, lookups) never stalls; then, when asked, segments the uploaded dataset.
  */
 const { databasePath, request, segmentAfter } = workerData as { databasePath: string; request: UploadRequest; segmentAfter?: SegmentAfterImport };
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+// First, so the writer boots while this thread opens the database and reads the file.
+const writer = workerWriter(databasePath);
 
 const db = openDatabase(databasePath);
 // An upload writes tens of MB to the WAL, and SQLite's automatic checkpoint at commit (copying them into the
@@ -17,7 +20,7 @@ const db = openDatabase(databasePath);
 // posted instead: the rows are committed either way.
 db.pragma('wal_autocheckpoint = 0');
 try {
-  const upload = await importUpload(db, request, (event) => post({ type: 'progress', event }));
+  const upload = await importUpload(db, request, (event) => post({ type: 'progress', event }), writer);
   if (!upload.ok || segmentAfter === undefined) {
     post({ type: 'outcome', outcome: { upload } });
   } else {

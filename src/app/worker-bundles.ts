@@ -2,6 +2,7 @@ import { kRunsWorkerUrl } from './run-k-runs.js';
 import { importWorkerUrl } from './run-import.js';
 import { segmentWorkerUrl } from './run-segmentation.js';
 import { prepareWorkerBundle } from './start-worker.js';
+import { uploadWriterWorkerUrl } from './worker-writer.js';
 
 /**
  * Builds the bundle of every worker Segmenta starts, where it is missing or stale. A long-running process (the bot,
@@ -9,5 +10,5 @@ import { prepareWorkerBundle } from './start-worker.js';
  * on the main thread while the import runs.
  */
 export async function prepareWorkers(): Promise<void> {
-  await Promise.all([importWorkerUrl, segmentWorkerUrl, kRunsWorkerUrl].map((url) => prepareWorkerBundle(url)));
+  await Promise.all([importWorkerUrl, uploadWriterWorkerUrl, segmentWorkerUrl, kRunsWorkerUrl].map((url) => prepareWorkerBundle(url)));
 }

@@ -5,7 +5,7 @@ import { inferDecimalMark, parseNumberCell } from './numbers.js';
 import type { DecimalMark } from './numbers.js';
 import { ReadAhead } from './read-ahead.js';
 import { applyRowRules } from './rows.js';
-import type { CellParser, RowOutcome } from './rows.js';
+import type { CellParser, RowOutcome, RowRules } from './rows.js';
 import { DEFAULT_INGEST_LIMITS, IngestError, SKIP_REASONS } from './types.js';
 import type { ImportFormats, IngestOptions, ParsedImport, RawCell, RawRecord, RawTable, SkipReason } from './types.js';
 
@@ -20,10 +20,18 @@ type NumberField = (typeof NUMBER_FIELDS)[number];
  * Throws IngestError for user mistakes: unknown_column, missing_column, customer_table, ambiguous_decimal,
  * lost_digits, too_many_unreadable, no_rows.
  *
+ * `onRows` is given the rows as they are kept (see RowRules); a file refused at the end was given some or all of its
+ * rows by then, so what it wrote must be undone.
+ *
  * Cost: O(cells). Records that are not an array are read once, through a ReadAhead: only the rows format inference
  * samples are held, not the whole table.
  */
-export function parseImport(table: RawTable, options: IngestOptions = {}, onRecords?: (done: number) => void): ParsedImport {
+export function parseImport(
+  table: RawTable,
+  options: IngestOptions = {},
+  onRecords?: (done: number) => void,
+  onRows?: RowRules['onRows'],
+): ParsedImport {
   const limits = { ...DEFAULT_INGEST_LIMITS, ...options.limits };
   const plan = mapColumns(table.header, options.columns);
   const records: readonly RawRecord[] | ReadAhead<RawRecord> = Array.isArray(table.records) ? table.records : new ReadAhead(table.records);
@@ -55,6 +63,7 @@ export function parseImport(table: RawTable, options: IngestOptions = {}, onReco
     parseAmount: numberParsers.amount,
     skipNonProductLines: (options.nonProductLines ?? 'skip') === 'skip',
     ...(onRecords !== undefined && { onRecords }),
+    ...(onRows !== undefined && { onRows }),
   });
   refuseUnreadable(outcome, limits.maxUnreadableShare);
 
@@ -129,5 +138,5 @@ function refuseUnreadable(outcome: RowOutcome, maxShare: number): void {
       reasons: unreadable.slice(0, 3),
     });
   }
-  if (outcome.rows.length === 0) throw new IngestError('no_rows', { rowsRead: outcome.rowsRead, rowsSkipped: outcome.rowsSkipped });
+  if (outcome.rowsKept === 0) throw new IngestError('no_rows', { rowsRead: outcome.rowsRead, rowsSkipped: outcome.rowsSkipped });
 }

@@ -15,19 +15,34 @@ import type { TransactionRow } from './types.js';
  * Cost: O(total characters). Returns one signed 64-bit key per row, in row order.
  */
 export function rowKeys(rows: readonly TransactionRow[]): BigInt64Array {
-  const keys = new BigInt64Array(rows.length);
-  const halves = new Uint32Array(keys.buffer);
-  const repeats = new RepeatCounter(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    hashRow(row, 0);
-    // 53 bits are plenty to count repeats; a rare clash here only renumbers repeats, never merges rows.
-    const seen = repeats.next(laneA, laneB >>> 11);
-    if (seen !== 0) hashRow(row, seen);
-    halves[2 * i + LOW_HALF] = laneB;
-    halves[2 * i + HIGH_HALF] = laneA;
+  return new RowKeys(rows.length).of(rows, 0, rows.length);
+}
+
+/**
+ * rowKeys a chunk of rows at a time, for rows that are written while later ones are still being parsed: the repeat
+ * counts carry over from one chunk to the next, so the keys are those rowKeys gives the whole file.
+ */
+export class RowKeys {
+  private readonly repeats: RepeatCounter;
+  constructor(expectedRows: number) {
+    this.repeats = new RepeatCounter(expectedRows);
   }
-  return keys;
+
+  /** Keys of rows[from..to), which must follow the rows given before. */
+  of(rows: readonly TransactionRow[], from: number, to: number): BigInt64Array {
+    const keys = new BigInt64Array(to - from);
+    const halves = new Uint32Array(keys.buffer);
+    for (let i = from; i < to; i++) {
+      const row = rows[i]!;
+      hashRow(row, 0);
+      // 53 bits are plenty to count repeats; a rare clash here only renumbers repeats, never merges rows.
+      const seen = this.repeats.next(laneA, laneB >>> 11);
+      if (seen !== 0) hashRow(row, seen);
+      halves[2 * (i - from) + LOW_HALF] = laneB;
+      halves[2 * (i - from) + HIGH_HALF] = laneA;
+    }
+    return keys;
+  }
 }
 
 /** Where each 32-bit half of a 64-bit integer sits in memory: little-endian almost everywhere, not on s390x. */
@@ -182,10 +197,11 @@ function writeDigits(value: number, minDigits: number, count: number): number {
  * keyed by 53-bit numbers costs a boxed key and a hash lookup per row.
  */
 class RepeatCounter {
-  private readonly high: Uint32Array;
-  private readonly low: Uint32Array;
-  private readonly counts: Uint32Array;
-  private readonly mask: number;
+  private high: Uint32Array;
+  private low: Uint32Array;
+  private counts: Uint32Array;
+  private mask: number;
+  private used = 0;
 
   constructor(expected: number) {
     let size = 16;
@@ -198,13 +214,15 @@ class RepeatCounter {
 
   /** Records one more occurrence of (high, low) and returns how many came before it. */
   next(high: number, low: number): number {
-    let slot = (Math.imul(high ^ Math.imul(low, 0x9e3779b1), 0x85ebca6b) >>> 0) & this.mask;
+    let slot = this.slotOf(high, low);
     for (;;) {
       const count = this.counts[slot]!;
       if (count === 0) {
         this.high[slot] = high;
         this.low[slot] = low;
         this.counts[slot] = 1;
+        // Kept at most two-thirds full, as the constructor sizes it, when more rows come than expected.
+        if (++this.used * 1.5 > this.counts.length) this.grow();
         return 0;
       }
       if (this.high[slot] === high && this.low[slot] === low) {
@@ -212,6 +230,27 @@ class RepeatCounter {
         return count;
       }
       slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private slotOf(high: number, low: number): number {
+    return (Math.imul(high ^ Math.imul(low, 0x9e3779b1), 0x85ebca6b) >>> 0) & this.mask;
+  }
+
+  private grow(): void {
+    const { high, low, counts } = this;
+    const size = counts.length * 2;
+    this.high = new Uint32Array(size);
+    this.low = new Uint32Array(size);
+    this.counts = new Uint32Array(size);
+    this.mask = size - 1;
+    for (let old = 0; old < counts.length; old++) {
+      if (counts[old] === 0) continue;
+      let slot = this.slotOf(high[old]!, low[old]!);
+      while (this.counts[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.high[slot] = high[old]!;
+      this.low[slot] = low[old]!;
+      this.counts[slot] = counts[old]!;
     }
   }
 }

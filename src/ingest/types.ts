@@ -147,7 +147,10 @@ export interface ImportFormats {
 }
 
 export interface ParsedImport {
+  /** The kept rows; empty when they were handed over in chunks as they were read (see RowRules.onRows). */
   rows: TransactionRow[];
+  /** How many rows were kept. */
+  rowsKept: number;
   rowsRead: number;
   rowsSkipped: Partial<Record<SkipReason, SkipTally>>;
   /** Kept rows without a customer id. */

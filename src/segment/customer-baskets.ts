@@ -26,15 +26,27 @@ export interface CustomerBasket {
  * customerBasketsOfLines([{ customerId: 'A', isReturn: false, product: '22633', description: 'MUG', country: 'France' }])[0]!.products.get('MUG'); // 1
  */
 export function customerBasketsOfLines(lines: Iterable<BasketLine>): CustomerBasket[] {
-  const baskets = new Map<string, CustomerBasket>();
-  for (const line of lines) {
-    let basket = baskets.get(line.customerId);
-    if (basket === undefined) baskets.set(line.customerId, (basket = { customerId: line.customerId, products: new Map(), countries: new Map() }));
+  const tally = new CustomerBasketsTally();
+  for (const line of lines) tally.add(line);
+  return tally.baskets();
+}
+
+/** customerBasketsOfLines of lines given one at a time. */
+export class CustomerBasketsTally {
+  private readonly byCustomer = new Map<string, CustomerBasket>();
+
+  add(line: BasketLine): void {
+    let basket = this.byCustomer.get(line.customerId);
+    if (basket === undefined) this.byCustomer.set(line.customerId, (basket = { customerId: line.customerId, products: new Map(), countries: new Map() }));
     const product = line.description ?? line.product;
     if (!line.isReturn && product !== null) basket.products.set(product, (basket.products.get(product) ?? 0) + 1);
     if (line.country !== null) basket.countries.set(line.country, (basket.countries.get(line.country) ?? 0) + 1);
   }
-  return [...baskets.values()];
+
+  /** The baskets of the lines added so far, in first-seen order. */
+  baskets(): CustomerBasket[] {
+    return [...this.byCustomer.values()];
+  }
 }
 
 /**

@@ -51,12 +51,20 @@ export function lineRole(line: Omit<SaleLine, 'customerId' | 'invoice' | 'timest
  * customerOrdersOfLines([line, sameInvoiceLine]).length; // 1
  */
 export function customerOrdersOfLines(lines: Iterable<SaleLine>): CustomerOrder[] {
-  const orders: CustomerOrder[] = [];
+  const tally = new CustomerOrdersTally();
+  for (const line of lines) tally.add(line);
+  return tally.orders;
+}
+
+/** customerOrdersOfLines of lines given one at a time: `orders` is the orders of the lines added so far. */
+export class CustomerOrdersTally {
+  readonly orders: CustomerOrder[] = [];
   // customer → invoice ('' for none) → the orders at each timestamp: nested maps cost no key strings per line.
-  const index = new Map<string, Map<string, CustomerOrder[]>>();
-  for (const line of lines) {
-    let byInvoice = index.get(line.customerId);
-    if (byInvoice === undefined) index.set(line.customerId, (byInvoice = new Map()));
+  private readonly index = new Map<string, Map<string, CustomerOrder[]>>();
+
+  add(line: SaleLine): void {
+    let byInvoice = this.index.get(line.customerId);
+    if (byInvoice === undefined) this.index.set(line.customerId, (byInvoice = new Map()));
     const invoiceKey = line.invoice ?? '';
     let atTimes = byInvoice.get(invoiceKey);
     if (atTimes === undefined) byInvoice.set(invoiceKey, (atTimes = []));
@@ -67,11 +75,10 @@ export function customerOrdersOfLines(lines: Iterable<SaleLine>): CustomerOrder[
         lines: 0, amount: 0, returnLines: 0, purchaseLines: 0, purchased: 0, refunded: 0,
       };
       atTimes.push(order);
-      orders.push(order);
+      this.orders.push(order);
     }
     addLine(order, line);
   }
-  return orders;
 }
 
 function addLine(order: CustomerOrder, line: SaleLine): void {

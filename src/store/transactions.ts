@@ -52,7 +52,7 @@ export function transactionsRepository(db: Db) {
       guildId: string,
       datasetId: number,
       uploadId: number,
-      rows: readonly TransactionRow[],
+      rows: RowsToInsert,
       keys: BigInt64Array,
       onProgress?: (written: number) => void,
     ): Uint8Array {
@@ -61,7 +61,7 @@ export function transactionsRepository(db: Db) {
       const values: unknown[] = [];
       const bind = (i: number, start: number) => {
         const at = order[i]!;
-        const r = rows[at]!;
+        const r = rows.at(at)!;
         values[start] = guildId;
         values[start + 1] = datasetId;
         values[start + 2] = keys[at];
@@ -83,7 +83,7 @@ export function transactionsRepository(db: Db) {
         for (let i = from; i < to; i++) {
           const at = order[i]!;
           const owner = storedBy.get(guildId, datasetId, keys[at]!) as StoredRow | undefined;
-          stored[at] = owner !== undefined && isStoredRow(owner, uploadId, rows[at]!) ? 1 : 0;
+          stored[at] = owner !== undefined && isStoredRow(owner, uploadId, rows.at(at)!) ? 1 : 0;
         }
       };
       let i = 0;
@@ -112,6 +112,12 @@ export function transactionsRepository(db: Db) {
   };
 }
 export type TransactionsRepository = ReturnType<typeof transactionsRepository>;
+
+/** Rows by position: an array, or rows built one at a time from columns, so a chunk of them need not all be held as objects. */
+export interface RowsToInsert {
+  readonly length: number;
+  at(index: number): TransactionRow | undefined;
+}
 
 type StoredRow = [
   uploadId: number, line: number, invoice: string | null, customerId: string | null, ts: number, product: string | null,
@@ -167,24 +173,65 @@ export function keyOrder(keys: BigInt64Array): Uint32Array {
  */
 const BULK_CACHE_KIB = 32_768;
 
+/** An open bulk write: ends with exactly one of commit or rollback, which also restore the connection's settings. */
+export interface BulkWrite {
+  commit(): void;
+  rollback(): void;
+}
+
 /**
- * Runs an import's write as one BEGIN IMMEDIATE transaction with settings for a bulk load, restored afterwards.
+ * Begins an import's write as one BEGIN IMMEDIATE transaction with settings for a bulk load, restored when it ends.
  * Foreign keys are off: every row references the dataset and upload written in the same transaction, so the two
  * parent lookups per row can only succeed, and nothing the write deletes has dependents to cascade to (SQLite
  * ignores the pragma inside a transaction, hence here rather than in the write). A larger page cache keeps the
  * index pages being filled in memory instead of spilling them to the WAL and reading them back mid-transaction.
+ * Explicit statements rather than db.transaction(), which cannot span the awaits of rows arriving from another
+ * thread.
  */
-export function writeInBulk<T>(db: Db, write: () => T): T {
+export function beginBulkWrite(db: Db): BulkWrite {
   const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
   const cacheSize = db.pragma('cache_size', { simple: true }) as number;
   // cache_size is KiB when negative, pages when positive; a connection configured with more keeps its own.
   const cacheKib = cacheSize < 0 ? -cacheSize : (cacheSize * (db.pragma('page_size', { simple: true }) as number)) / 1024;
+  const restore = () => {
+    db.pragma(`cache_size = ${cacheSize}`);
+    db.pragma(`foreign_keys = ${foreignKeys}`);
+  };
   db.pragma('foreign_keys = OFF');
   if (cacheKib < BULK_CACHE_KIB) db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
   try {
-    return db.transaction(write).immediate();
-  } finally {
-    db.pragma(`cache_size = ${cacheSize}`);
-    db.pragma(`foreign_keys = ${foreignKeys}`);
+    db.exec('BEGIN IMMEDIATE');
+  } catch (error) {
+    restore();
+    throw error;
   }
+  let ended = false;
+  const end = (statement: string) => {
+    if (ended) throw new Error('bulk write already ended');
+    ended = true;
+    try {
+      // SQLite may have rolled back already (a full disk, an interrupt): then there is nothing left to end.
+      if (statement === 'COMMIT' || db.inTransaction) db.exec(statement);
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      throw error;
+    } finally {
+      restore();
+    }
+  };
+  return { commit: () => end('COMMIT'), rollback: () => end('ROLLBACK') };
+}
+
+/** Runs a synchronous write as one beginBulkWrite transaction: committed when it returns, rolled back when it throws. */
+export function writeInBulk<T>(db: Db, write: () => T): T {
+  const bulk = beginBulkWrite(db);
+  let result: T;
+  try {
+    result = write();
+  } catch (error) {
+    bulk.rollback();
+    throw error;
+  }
+  bulk.commit();
+  return result;
 }

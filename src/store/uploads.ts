@@ -47,8 +47,8 @@ export function uploadsRepository(db: Db) {
      VALUES (@guildId, @datasetId, @fileName, @sizeBytes, @sha256, @uploadedBy, @uploadedAt, @mode, @format,
              @details, @rowsRead, @rowsImported, @duplicatesIgnored)`,
   );
-  const setCounts = db.prepare<{ guildId: string; uploadId: number; rowsImported: number; duplicatesIgnored: number }>(
-    `UPDATE uploads SET rows_imported = @rowsImported, duplicates_ignored = @duplicatesIgnored
+  const setOutcome = db.prepare<{ guildId: string; uploadId: number; details: string; rowsRead: number; rowsImported: number; duplicatesIgnored: number }>(
+    `UPDATE uploads SET details = @details, rows_read = @rowsRead, rows_imported = @rowsImported, duplicates_ignored = @duplicatesIgnored
       WHERE guild_id = @guildId AND upload_id = @uploadId`,
   );
   const bySha = db.prepare<{ guildId: string; datasetId: number; sha256: string }, UploadRow>(
@@ -64,8 +64,9 @@ export function uploadsRepository(db: Db) {
   return {
     insert: (upload: NewUpload): number =>
       Number(insert.run({ ...upload, details: JSON.stringify(upload.details) }).lastInsertRowid),
-    setCounts: (guildId: string, uploadId: number, rowsImported: number, duplicatesIgnored: number): void => {
-      setCounts.run({ guildId, uploadId, rowsImported, duplicatesIgnored });
+    /** What came of an upload inserted before its file was read to the end. */
+    setOutcome: (guildId: string, uploadId: number, outcome: Pick<NewUpload, 'details' | 'rowsRead' | 'rowsImported' | 'duplicatesIgnored'>): void => {
+      setOutcome.run({ guildId, uploadId, ...outcome, details: JSON.stringify(outcome.details) });
     },
     findBySha256(guildId: string, datasetId: number, sha256: string): UploadRecord | undefined {
       const row = bySha.get({ guildId, datasetId, sha256 });

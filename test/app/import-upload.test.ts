@@ -121,6 +121,16 @@ describe('importUpload', () => {
     expect(stored()).toBeGreaterThan(1000);
   });
 
+  it('GIVEN a file refused at its end, after its good rows were written THEN the worker stores nothing and says what a direct import says', async () => {
+    const bad = Array.from({ length: 20 }, (_, i) => line(i + 10).replace(/2010-12-\d\d 08:26:00/, 'someday'));
+    const bytes = file([...Array.from({ length: 9 }, (_, i) => line(i + 1)), ...bad]);
+    const viaWorker = await runImportInWorker(app.databasePath, request(bytes));
+    expect(viaWorker).toMatchObject({ ok: false, code: 'too_many_unreadable' });
+    expect(await importUpload(app.db, request(bytes))).toEqual(viaWorker);
+    expect(stored()).toBe(0);
+    expect(app.db.prepare('SELECT (SELECT count(*) FROM uploads) + (SELECT count(*) FROM datasets)').pluck().get()).toBe(0);
+  });
+
   it('GIVEN a refused upload to be segmented THEN nothing is stored and no run is made', async () => {
     const done = await runImportThenSegmentInWorker(app.databasePath, request(csv('just,a,table\n1,2,3\n')), { convention: 'net', now: new Date() });
     expect(done).toMatchObject({ ok: false, upload: { ok: false } });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rowKeys } from '../../src/ingest/row-keys.js';
+import { RowKeys, rowKeys } from '../../src/ingest/row-keys.js';
 import type { TransactionRow } from '../../src/ingest/types.js';
 
 const row: TransactionRow = {
@@ -111,6 +111,23 @@ describe('rowKeys, numbers written out', () => {
         expect(Array.from(rowKeys(rows))).toEqual(expected);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('GIVEN rows keyed a chunk at a time, more than expected THEN the keys are those of the whole file', () => {
+    fc.assert(
+      fc.property(fc.array(rowArb, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1 }), (distinct, picks, sizes) => {
+        const rows = [...distinct, ...picks.map((i) => distinct[i % distinct.length]!)];
+        const keys = new RowKeys(2);
+        const chunked: bigint[] = [];
+        for (let from = 0, i = 0; from < rows.length; i++) {
+          const to = Math.min(rows.length, from + sizes[i % sizes.length]!);
+          chunked.push(...keys.of(rows, from, to));
+          from = to;
+        }
+        expect(chunked).toEqual(Array.from(rowKeys(rows)));
+      }),
+      { numRuns: 500 },
     );
   });
 });

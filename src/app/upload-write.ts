@@ -1,0 +1,157 @@
+import { customerSummariesRepository } from '../store/customer-summaries.js';
+import { datasetsRepository } from '../store/datasets.js';
+import type { Db } from '../store/open-database.js';
+import { beginBulkWrite, transactionsRepository } from '../store/transactions.js';
+import { uploadsRepository, type NewUpload, type UploadDetails } from '../store/uploads.js';
+import { SummaryAdditionsTally, writeSummaryAdditions, type CustomerLine } from './customer-summaries.js';
+import { RowChunkDecoder, type RowChunk } from './row-chunks.js';
+
+/** What is known of an upload before its rows are parsed: enough to open the write and record the upload. */
+export interface UploadStart {
+  dataset: string;
+  upload: Omit<NewUpload, 'datasetId' | 'details' | 'rowsRead' | 'rowsImported' | 'duplicatesIgnored'>;
+}
+
+/** What is known once every row is parsed and written. */
+export interface UploadEnd {
+  details: UploadDetails;
+  rowsRead: number;
+  rowsImported: number;
+  duplicatesIgnored: number;
+}
+
+/**
+ * One upload's write transaction, on the thread that owns the connection: opened with the dataset and the upload
+ * record, then given the rows a chunk at a time, then the summaries; committed whole or rolled back whole.
+ */
+export class UploadWrite {
+  private readonly bulk;
+  private readonly transactions;
+  private readonly decoder = new RowChunkDecoder();
+  private readonly guildId: string;
+  private readonly datasetId: number;
+  private readonly uploadId: number;
+  private readonly alreadyUploaded: boolean;
+  /** Summed as the rows are stored: the chunks need not be kept for them, nor the lines read again at the end. */
+  private readonly summaries = new SummaryAdditionsTally();
+
+  constructor(private readonly db: Db, { dataset, upload }: UploadStart) {
+    this.bulk = beginBulkWrite(db);
+    try {
+      const datasets = datasetsRepository(db);
+      const uploads = uploadsRepository(db);
+      this.transactions = transactionsRepository(db);
+      this.guildId = upload.guildId;
+      const target = datasets.findOrCreate(upload.guildId, dataset, 'transactions', new Date(upload.uploadedAt));
+      this.datasetId = target.datasetId;
+      this.alreadyUploaded = uploads.findBySha256(upload.guildId, target.datasetId, upload.sha256) !== undefined;
+      if (upload.mode === 'replace') {
+        this.transactions.deleteDataset(upload.guildId, target.datasetId);
+        customerSummariesRepository(db).deleteDataset(upload.guildId, target.datasetId);
+      }
+      // The details and counts are known only at the end: setOutcome fills them in before the commit.
+      this.uploadId = uploads.insert({
+        ...upload,
+        datasetId: target.datasetId,
+        details: { rowsSkipped: {}, anonymousRows: 0, returnRows: 0, columns: {}, warnings: [] },
+        rowsRead: 0,
+        rowsImported: 0,
+        duplicatesIgnored: 0,
+      });
+    } catch (error) {
+      this.bulk.rollback();
+      throw error;
+    }
+  }
+
+  /** Stores a chunk's new rows; returns which rows were stored (1) and which were already there (0). */
+  write(chunk: RowChunk): Uint8Array {
+    const rows = this.decoder.decode(chunk);
+    const stored = this.transactions.insertMany(this.guildId, this.datasetId, this.uploadId, rows, chunk.keys);
+    for (let i = 0; i < rows.length; i++) {
+      if (stored[i] !== 1) continue;
+      const row = rows.at(i)!;
+      if (row.customerId !== null) this.summaries.add(row as CustomerLine);
+    }
+    return stored;
+  }
+
+  /** Writes the summaries and the upload's outcome, and commits; returns whether this file was uploaded before. */
+  commit(end: UploadEnd): boolean {
+    try {
+      writeSummaryAdditions(customerSummariesRepository(this.db), this.guildId, this.datasetId, this.summaries.additions());
+      uploadsRepository(this.db).setOutcome(this.guildId, this.uploadId, end);
+    } catch (error) {
+      this.bulk.rollback();
+      throw error;
+    }
+    this.bulk.commit();
+    return this.alreadyUploaded;
+  }
+
+  rollback(): void {
+    this.bulk.rollback();
+  }
+
+}
+
+/**
+ * The import's side of an upload's write, wherever the transaction runs: begin, then write chunks as they are parsed,
+ * then wait for them to be stored, then commit. abort() rolls back whatever was begun and may be called at any time,
+ * also after a commit (then it does nothing); it never throws.
+ */
+export interface UploadWriter {
+  begin(start: UploadStart): void;
+  write(chunk: RowChunk): void;
+  /** The stored flags of the `rows` rows written, in row order, once all are stored; onWritten hears how many are. */
+  stored(rows: number, onWritten: (done: number) => void): Promise<Uint8Array>;
+  /** Resolves with whether this file was uploaded before, once committed. */
+  commit(end: UploadEnd): Promise<boolean>;
+  abort(): Promise<void>;
+}
+
+/** Writes on the calling thread, on its own connection: rows are stored as soon as they are given. */
+export function inThreadWriter(db: Db): UploadWriter {
+  let write: UploadWrite | undefined;
+  let open = false;
+  const flags: Uint8Array[] = [];
+  return {
+    begin(start) {
+      write = new UploadWrite(db, start);
+      open = true;
+    },
+    write(chunk) {
+      flags.push(write!.write(chunk));
+    },
+    async stored(rows, onWritten) {
+      const all = joinedFlags(flags, rows);
+      onWritten(rows);
+      return all;
+    },
+    async commit(end) {
+      open = false;
+      return write!.commit(end);
+    },
+    async abort() {
+      if (!open) return;
+      open = false;
+      try {
+        write!.rollback();
+      } catch (error) {
+        process.emitWarning(`rolling back an upload failed: ${error instanceof Error ? error.message : String(error)}`, 'SegmentaImport');
+      }
+    },
+  };
+}
+
+/** Per-chunk stored flags, one array in row order. */
+export function joinedFlags(chunks: readonly Uint8Array[], rows: number): Uint8Array {
+  const all = new Uint8Array(rows);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  if (at !== rows) throw new Error(`writer stored ${at} rows of ${rows}`);
+  return all;
+}
