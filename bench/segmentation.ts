@@ -27,7 +27,7 @@ try {
   const bytes = new Uint8Array(readFileSync(file));
   let segmentingAt = Number.NaN;
   const started = performance.now();
-  // The path an upload takes in the product (commands/upload.ts): import, then segmentation, on one worker thread.
+  // The path an upload takes in the product (commands/upload.ts): import, then segmentation, in the import worker.
   const done = await runImportThenSegmentInWorker(
     databasePath,
     { guildId: 'bench', userId: 'bench', fileName: 'online_retail.csv', bytes, mode: 'append', ingest: {} },
