@@ -1,8 +1,7 @@
 import type { ChooseKOptions, KRun } from '../segment/choose-k.js';
 import type { FeatureMatrix } from '../segment/types.js';
 import { startWorker } from './start-worker.js';
-
-export type KRunsWorkerMessage = { type: 'runs'; runs: KRun[] } | { type: 'crash'; message: string };
+import { workerReply } from './worker-reply.js';
 
 export const kRunsWorkerUrl = new URL(`./k-runs-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
@@ -16,21 +15,5 @@ export function kRunsInWorker(
   options: Pick<ChooseKOptions, 'seed' | 'restarts'>,
   signal?: AbortSignal,
 ): Promise<KRun[]> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker(kRunsWorkerUrl, { matrix, ks, options });
-    let settled = false;
-    const settle = (action: () => void) => {
-      if (!settled) action();
-      settled = true;
-    };
-    signal?.addEventListener('abort', () => settle(() => {
-      void worker.terminate();
-      reject(new Error('k-means worker aborted'));
-    }), { once: true });
-    worker.on('message', (message: KRunsWorkerMessage) =>
-      settle(() => (message.type === 'runs' ? resolve(message.runs) : reject(new Error(`k-means worker failed: ${message.message}`)))),
-    );
-    worker.on('error', (error) => settle(() => reject(error)));
-    worker.on('exit', (code) => settle(() => reject(new Error(`k-means worker exited with code ${code}`))));
-  });
+  return workerReply<KRun[]>(startWorker(kRunsWorkerUrl, { matrix, ks, options }), 'k-means', signal);
 }
