@@ -7,9 +7,11 @@ const QUOTE = 34;
 /**
  * The number of data records after the header line, counted without building any cell, when the text is plain:
  * every quote opens a field and closes it right before a delimiter, a line break or the end, with `""` inside.
- * That is what machines export, and for such text papaparse's records are known without running it: the check
- * takes half the time of the parsing pass it spares (75 against 155 ms for Online Retail). Returns undefined when the text is not plain or a
- * record breaks a cap, so that the full pass (countWithinCaps over parseRecords) words the refusal or the warning.
+ * That is what machines export, and for such text papaparse's records are known without running it. A record with
+ * no quote and no longer than the caps is only counted, not cut into cells: Online Retail's check took 75-105 ms
+ * cutting every record and takes 12-27 ms so (best of 8 alternating), against the 155 ms parsing pass it spares.
+ * Returns undefined when the text is not plain or a record breaks a cap, so that the full pass (countWithinCaps
+ * over parseRecords) words the refusal or the warning.
  * Records are counted as parseRecords and trimToWidth make them: blank lines skipped, empty cells past the
  * header's width dropped.
  *
@@ -35,8 +37,22 @@ export function countPlainRecords(
   // Cells past the header's width, kept per record to decide which are trimmed.
   const extraLengths: number[] = [];
   const extraFilled: boolean[] = [];
+  let nextQuote = text.indexOf('"');
+  const withinCapsLength = Math.min(limits.maxCellLength, limits.maxColumns - 1);
 
   while (pos < end) {
+    if (nextQuote !== -1 && nextQuote < pos) nextQuote = text.indexOf('"', pos);
+    const recordEnd = nextBreak === -1 ? end : nextBreak;
+    if ((nextQuote === -1 || nextQuote > recordEnd) && recordEnd - pos <= withinCapsLength && startsFilled(text, pos, delimiter)) {
+      // Most records: no quote, so no cell to cut to know the record is within the caps and not blank.
+      const recordLine = line;
+      line += 1 + (unquotedCellsHoldBreaks ? countChar(text, breakChar, pos, recordEnd) : 0);
+      pos = recordEnd === end ? end : recordEnd + lineBreak.length;
+      if (pos < end) nextBreak = text.indexOf(lineBreak, pos);
+      if (recordLine > headerLine && ++count > limits.maxRows) return undefined;
+      continue;
+    }
+    if (nextDelimiter !== -1 && nextDelimiter < pos) nextDelimiter = text.indexOf(delimiter, pos);
     const recordStart = pos;
     let breaksInCells = 0;
     let cells = 0;
@@ -105,6 +121,15 @@ export function countPlainRecords(
     for (let i = 0; i < kept - width; i++) if (extraLengths[i]! > limits.maxCellLength) return undefined;
   }
   return count;
+}
+
+/**
+ * A record that starts with a printable ASCII character or the delimiter is not blank, whatever follows. A record
+ * no longer than the caps on cell length and columns is within them, however it is cut.
+ */
+function startsFilled(text: string, pos: number, delimiter: string): boolean {
+  const first = text.charCodeAt(pos);
+  return (first > 32 && first < 127) || text.startsWith(delimiter, pos);
 }
 
 /** A field's value as papaparse gives it: quotes removed and `""` read as `"` in a quoted field. */

@@ -40,6 +40,15 @@ describe('countPlainRecords', () => {
     expect(fullPass(text, comma, 4, 2, limits)).toBe(1);
   });
 
+  it('GIVEN records without quotes that start blank, with a tab delimiter or hold a lone LF in a CRLF file THEN the full pass count', () => {
+    const tabs: Dialect = { delimiter: '\t', lineBreak: '\n' };
+    const tabText = 'a\tb\n\t1\n \t\n\t\n  \n\u00a0\n x\n';
+    expect(countPlainRecords(tabText, tabs, 1, 2, limits)).toBe(fullPass(tabText, tabs, 1, 2, limits));
+    const crlf: Dialect = { delimiter: ',', lineBreak: '\r\n' };
+    const crlfText = 'a,b\r\nx\ny,1\r\nz,2\r\n';
+    expect(countPlainRecords(crlfText, crlf, 3, 2, limits)).toBe(fullPass(crlfText, crlf, 3, 2, limits));
+  });
+
   it.each([
     ['a space after a closing quote', 'a,b\n"x" ,1\n'],
     ['text after a closing quote', 'a,b\n"5" screen",1\n'],
