@@ -1,5 +1,5 @@
 /**
- * Times each stage of an import of UCI Online Retail in this thread, the way importUpload runs them:
+ * Times each stage of an import of UCI Online Retail in this thread, the way the import worker and its writer run them:
  * `node --import tsx bench/import-stages.ts`. Wall and CPU milliseconds per stage (CPU is the whole process, GC
  * threads included), so a slow stage can be told apart from a machine busy with other work.
  */
@@ -11,12 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { parseImport } from '../src/ingest/parse-import.js';
 import { readTable } from '../src/ingest/read-table.js';
 import { rowKeys } from '../src/ingest/row-keys.js';
-import { SummaryAdditionsTally, writeSummaryAdditions } from '../src/app/customer-summaries.js';
-import { customerSummariesRepository } from '../src/store/customer-summaries.js';
-import { datasetsRepository } from '../src/store/datasets.js';
+import { RowChunkEncoder, type RowChunk } from '../src/app/row-chunks.js';
+import { UploadWrite } from '../src/app/upload-write.js';
 import { openDatabase } from '../src/store/open-database.js';
-import { transactionsRepository, writeInBulk } from '../src/store/transactions.js';
-import { uploadsRepository } from '../src/store/uploads.js';
 
 const file = fileURLToPath(new URL('../../shared/data/online_retail.csv', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'segmenta-stages-'));
@@ -46,24 +43,27 @@ const keys = rowKeys(parsed.rows);
 stage('rowKeys');
 const sha256 = createHash('sha256').update(bytes).digest('hex');
 stage('sha256');
-const imported = writeInBulk(db, () => {
-  const dataset = datasetsRepository(db).findOrCreate('bench', 'online_retail', 'transactions', new Date());
-  const uploadId = uploadsRepository(db).insert({
-    guildId: 'bench', datasetId: dataset.datasetId, fileName: 'online_retail.csv', sizeBytes: bytes.byteLength, sha256,
-    uploadedBy: 'bench', uploadedAt: new Date().toISOString(), mode: 'append', format: 'csv',
-    details: { rowsSkipped: {}, anonymousRows: 0, returnRows: 0, columns: {}, warnings: [] },
-    rowsRead: parsed.rowsRead, rowsImported: 0, duplicatesIgnored: 0,
-  });
-  const stored = transactionsRepository(db).insertMany('bench', dataset.datasetId, uploadId, parsed.rows, keys);
-  stage('insertMany');
-  const customerLines = parsed.rows.filter((row, i): row is typeof row & { customerId: string } => stored[i] === 1 && row.customerId !== null);
-  const tally = new SummaryAdditionsTally();
-  for (const line of customerLines) tally.add(line);
-  writeSummaryAdditions(customerSummariesRepository(db), 'bench', dataset.datasetId, tally.additions());
-  stage('summaries');
-  return stored.reduce((count, flag) => count + flag, 0);
+// The import worker encodes rows into chunks as they are parsed, and its writer thread stores them.
+const encoder = new RowChunkEncoder();
+const chunks: RowChunk[] = [...encoder.add(parsed.rows, 0, parsed.rows.length, keys)];
+const rest = encoder.rest();
+if (rest) chunks.push(rest);
+stage('encode');
+const write = new UploadWrite(db, {
+  dataset: 'online_retail',
+  upload: {
+    guildId: 'bench', fileName: 'online_retail.csv', sizeBytes: bytes.byteLength, sha256, uploadedBy: 'bench',
+    uploadedAt: new Date().toISOString(), mode: 'append', format: 'csv',
+  },
 });
-stage('commit');
+let imported = 0;
+for (const chunk of chunks) imported += write.write(chunk).reduce((count, flag) => count + flag, 0);
+stage('insert');
+write.commit({
+  details: { rowsSkipped: {}, anonymousRows: 0, returnRows: 0, columns: {}, warnings: [] },
+  rowsRead: parsed.rowsRead, rowsImported: imported, duplicatesIgnored: parsed.rows.length - imported,
+});
+stage('summaries+commit');
 db.pragma('wal_checkpoint(PASSIVE)');
 stage('checkpoint');
 console.log(`  ${imported.toLocaleString('en-GB')} rows imported, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

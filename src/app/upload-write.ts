@@ -1,7 +1,8 @@
 import { customerSummariesRepository } from '../store/customer-summaries.js';
+import { datasetTextsRepository, type TextDictionary } from '../store/dataset-texts.js';
 import { datasetsRepository } from '../store/datasets.js';
 import type { Db } from '../store/open-database.js';
-import { beginBulkWrite, transactionsRepository } from '../store/transactions.js';
+import { beginBulkWrite, NO_TEXT, transactionsRepository, type LineColumns } from '../store/transactions.js';
 import { uploadsRepository, type NewUpload, type UploadDetails } from '../store/uploads.js';
 import { SummaryAdditionsTally, writeSummaryAdditions, type CustomerLine } from './customer-summaries.js';
 import { RowChunkDecoder, type RowChunk } from './row-chunks.js';
@@ -34,6 +35,9 @@ export class UploadWrite {
   private readonly alreadyUploaded: boolean;
   /** Summed as the rows are stored: the chunks need not be kept for them, nor the lines read again at the end. */
   private readonly summaries = new SummaryAdditionsTally();
+  private readonly texts: TextDictionary;
+  /** The dataset's id of each of the upload's texts, by the upload's id. */
+  private readonly datasetTextIds: number[] = [];
 
   constructor(private readonly db: Db, { dataset, upload }: UploadStart) {
     this.bulk = beginBulkWrite(db);
@@ -45,10 +49,13 @@ export class UploadWrite {
       const target = datasets.findOrCreate(upload.guildId, dataset, 'transactions', new Date(upload.uploadedAt));
       this.datasetId = target.datasetId;
       this.alreadyUploaded = uploads.findBySha256(upload.guildId, target.datasetId, upload.sha256) !== undefined;
+      const datasetTexts = datasetTextsRepository(db);
       if (upload.mode === 'replace') {
         this.transactions.deleteDataset(upload.guildId, target.datasetId);
         customerSummariesRepository(db).deleteDataset(upload.guildId, target.datasetId);
+        datasetTexts.deleteDataset(upload.guildId, target.datasetId);
       }
+      this.texts = datasetTexts.dictionary(upload.guildId, target.datasetId);
       // The details and counts are known only at the end: setOutcome fills them in before the commit.
       this.uploadId = uploads.insert({
         ...upload,
@@ -67,7 +74,9 @@ export class UploadWrite {
   /** Stores a chunk's new rows; returns which rows were stored (1) and which were already there (0). */
   write(chunk: RowChunk): Uint8Array {
     const rows = this.decoder.decode(chunk);
-    const stored = this.transactions.insertMany(this.guildId, this.datasetId, this.uploadId, rows, chunk.keys);
+    for (const text of chunk.newTexts) this.datasetTextIds.push(this.texts.idOf(text));
+    this.texts.flush();
+    const stored = this.transactions.insertMany(this.guildId, this.datasetId, this.uploadId, withDatasetTextIds(chunk, this.datasetTextIds));
     for (let i = 0; i < rows.length; i++) {
       if (stored[i] !== 1) continue;
       const row = rows.at(i)!;
@@ -93,6 +102,27 @@ export class UploadWrite {
     this.bulk.rollback();
   }
 
+}
+
+/** The chunk's lines with their texts numbered as in the dataset instead of the upload: O(rows), no text touched. */
+function withDatasetTextIds(chunk: RowChunk, datasetTextIds: readonly number[]): LineColumns {
+  const renumbered = (ids: Int32Array) => {
+    const out = new Int32Array(chunk.rows);
+    for (let i = 0; i < chunk.rows; i++) {
+      const id = ids[i]!;
+      out[i] = id === NO_TEXT ? NO_TEXT : datasetTextIds[id]!;
+    }
+    return out;
+  };
+  return {
+    ...chunk,
+    invoices: renumbered(chunk.invoices),
+    customers: renumbered(chunk.customers),
+    products: renumbered(chunk.products),
+    descriptions: renumbered(chunk.descriptions),
+    countries: renumbered(chunk.countries),
+    categories: renumbered(chunk.categories),
+  };
 }
 
 /**

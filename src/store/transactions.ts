@@ -1,4 +1,3 @@
-import type { TransactionRow } from '../ingest/types.js';
 import type { Db } from './open-database.js';
 
 export interface DatasetTotals {
@@ -10,7 +9,10 @@ export interface DatasetTotals {
   revenue: number;
 }
 
-/** Line items of a workspace's datasets. Every statement filters on guild_id and dataset_id. */
+/**
+ * Line items of a workspace's datasets, their texts numbered in dataset_texts (read them spelled out through the
+ * transaction_lines view). Every statement filters on guild_id and dataset_id.
+ */
 export function transactionsRepository(db: Db) {
   const insertRows = (count: number) =>
     db.prepare(
@@ -38,52 +40,49 @@ export function transactionsRepository(db: Db) {
 
   return {
     /**
-     * Inserts rows whose key is not stored yet; returns which rows were (1) and which were already there (0), so
+     * Inserts lines whose key is not stored yet; returns which lines were (1) and which were already there (0), so
      * the per-customer summaries count only what this upload added. Call inside a transaction: better-sqlite3
      * transactions are synchronous, so the whole upload commits or none of it does.
-     * Rows go in key order (see keyOrder): the primary-key B-tree then fills page after page instead of splitting
+     * Lines go in key order (see keyOrder): the primary-key B-tree then fills page after page instead of splitting
      * pages at random, which takes a fifth less time in SQLite than file order for Online Retail. A key clash is
-     * still won by the row first in the file. Rows go BATCH_ROWS to a statement, which saves a tenth of the time
-     * one call per row spends crossing into better-sqlite3 and back; the values are spread as arguments because
+     * still won by the line first in the file. Lines go BATCH_ROWS to a statement, which saves a tenth of the time
+     * one call per line spends crossing into better-sqlite3 and back; the values are spread as arguments because
      * better-sqlite3 reads an array argument element by element through the V8 API, which is slower. Only a batch
-     * that stored fewer rows than it held has its rows looked up one by one, to tell which of them are new.
+     * that stored fewer lines than it held has its lines looked up one by one, to tell which of them are new.
      */
-    insertMany(
-      guildId: string,
-      datasetId: number,
-      uploadId: number,
-      rows: RowsToInsert,
-      keys: BigInt64Array,
-      onProgress?: (written: number) => void,
-    ): Uint8Array {
-      const order = keyOrder(keys);
-      const stored = new Uint8Array(rows.length);
+    insertMany(guildId: string, datasetId: number, uploadId: number, lines: LineColumns): Uint8Array {
+      const { keys, invoices, customers, products, descriptions, countries, categories } = lines;
+      const order = keyOrder(keys.subarray(0, lines.rows));
+      const stored = new Uint8Array(lines.rows);
       const values: unknown[] = [];
       const bind = (i: number, start: number) => {
         const at = order[i]!;
-        const r = rows.at(at)!;
         values[start] = guildId;
         values[start + 1] = datasetId;
         values[start + 2] = keys[at];
         values[start + 3] = uploadId;
-        values[start + 4] = r.line;
-        values[start + 5] = r.invoice;
-        values[start + 6] = r.customerId;
-        values[start + 7] = Math.round(r.timestamp);
-        values[start + 8] = r.product;
-        values[start + 9] = r.description;
-        values[start + 10] = r.quantity;
-        values[start + 11] = r.unitPrice;
-        values[start + 12] = r.amount;
-        values[start + 13] = r.country;
-        values[start + 14] = r.category;
-        values[start + 15] = r.isReturn ? 1 : 0;
+        values[start + 4] = lines.lines[at];
+        values[start + 5] = textIdOrNull(invoices[at]!);
+        values[start + 6] = textIdOrNull(customers[at]!);
+        values[start + 7] = Math.round(lines.timestamps[at]!);
+        values[start + 8] = textIdOrNull(products[at]!);
+        values[start + 9] = textIdOrNull(descriptions[at]!);
+        values[start + 10] = numberOrNull(lines.quantities[at]!);
+        values[start + 11] = numberOrNull(lines.unitPrices[at]!);
+        values[start + 12] = lines.amounts[at];
+        values[start + 13] = textIdOrNull(countries[at]!);
+        values[start + 14] = textIdOrNull(categories[at]!);
+        values[start + 15] = lines.returns[at];
       };
       const markStoredOneByOne = (from: number, to: number) => {
         for (let i = from; i < to; i++) {
           const at = order[i]!;
-          const owner = storedBy.get(guildId, datasetId, keys[at]!) as StoredRow | undefined;
-          stored[at] = owner !== undefined && isStoredRow(owner, uploadId, rows.at(at)!) ? 1 : 0;
+          bind(i, 0);
+          const owner = storedBy.get(guildId, datasetId, keys[at]!) as unknown[] | undefined;
+          // Its whole content, not just the line: line numbers restart on every sheet of a workbook, so two lines of one
+          // upload can share a line number, and if their keys clashed the second would pass for stored. The stored
+          // columns after the key are values[3..15], in the same order.
+          stored[at] = owner !== undefined && owner.every((value, column) => value === values[column + 3]) ? 1 : 0;
         }
       };
       let i = 0;
@@ -96,8 +95,6 @@ export function transactionsRepository(db: Db) {
           } else {
             markStoredOneByOne(i, i + BATCH_ROWS);
           }
-          // 65,536 is a multiple of BATCH_ROWS, so progress still comes every 65,536 rows.
-          if (onProgress && ((i + BATCH_ROWS) & 0xffff) === 0) onProgress(i + BATCH_ROWS);
         }
         values.length = COLUMNS;
       }
@@ -113,31 +110,32 @@ export function transactionsRepository(db: Db) {
 }
 export type TransactionsRepository = ReturnType<typeof transactionsRepository>;
 
-/** Rows by position: an array, or rows built one at a time from columns, so a chunk of them need not all be held as objects. */
-export interface RowsToInsert {
-  readonly length: number;
-  at(index: number): TransactionRow | undefined;
-}
-
-type StoredRow = [
-  uploadId: number, line: number, invoice: string | null, customerId: string | null, ts: number, product: string | null,
-  description: string | null, quantity: number | null, unitPrice: number | null, amount: number, country: string | null,
-  category: string | null, isReturn: 0 | 1,
-];
-
 /**
- * Whether the row stored under a key is this row of this upload. The whole content is compared, not just the
- * line: line numbers restart on every sheet of a workbook, so two rows of one upload can share a line, and if
- * their keys clashed the second would pass for stored.
+ * An upload's lines in columns, as they cross between threads: numbers in typed arrays (NaN for none) and texts as
+ * ids in the dataset's dictionary (NO_TEXT for none). The arrays may be longer than `rows`.
  */
-function isStoredRow(stored: StoredRow, uploadId: number, r: TransactionRow): boolean {
-  return (
-    stored[0] === uploadId && stored[1] === r.line && stored[2] === r.invoice && stored[3] === r.customerId &&
-    stored[4] === Math.round(r.timestamp) && stored[5] === r.product && stored[6] === r.description && stored[7] === r.quantity &&
-    stored[8] === r.unitPrice && stored[9] === r.amount && stored[10] === r.country && stored[11] === r.category &&
-    stored[12] === (r.isReturn ? 1 : 0)
-  );
+export interface LineColumns {
+  rows: number;
+  keys: BigInt64Array;
+  lines: Float64Array;
+  timestamps: Float64Array;
+  quantities: Float64Array;
+  unitPrices: Float64Array;
+  amounts: Float64Array;
+  returns: Uint8Array;
+  invoices: Int32Array;
+  customers: Int32Array;
+  products: Int32Array;
+  descriptions: Int32Array;
+  countries: Int32Array;
+  categories: Int32Array;
 }
+
+export const NO_TEXT = -1;
+
+const textIdOrNull = (id: number): number | null => (id === NO_TEXT ? null : id);
+/** The row rules skip unreadable numbers, so no kept value is NaN: NaN can stand for none. */
+const numberOrNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
 
 const COLUMNS = 16;
 const ROW_PARAMETERS = `(${Array.from({ length: COLUMNS }, () => '?').join(', ')})`;

@@ -9,6 +9,7 @@ import { datasetsRepository } from '../../src/store/datasets.js';
 import { openDatabase } from '../../src/store/open-database.js';
 import type { Db } from '../../src/store/open-database.js';
 import { csv, projectFile, temporaryApp } from '../helpers.js';
+import { revertToTextLines } from '../store/text-lines-schema.js';
 
 const [header, ...lines] = readFileSync(projectFile('data/sample_online_retail.csv'), 'utf8').trimEnd().split('\n');
 const part = (from: number, to: number) => csv([header, ...lines.slice(Math.floor(lines.length * from), Math.floor(lines.length * to))].join('\n') + '\n');
@@ -76,6 +77,7 @@ describe('per-customer summaries written with every import', () => {
     const copy = join(app.dir, 'version-4.db');
     app.db.exec(`VACUUM INTO '${copy}'`);
     const old = new Database(copy);
+    revertToTextLines(old);
     old.exec(`DROP TABLE customer_orders; DROP TABLE customer_baskets; DROP TABLE dataset_names;
               CREATE INDEX transactions_by_customer ON transactions (guild_id, dataset_id, customer_id, ts);`);
     old.pragma('user_version = 4');

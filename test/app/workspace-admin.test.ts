@@ -49,20 +49,26 @@ describe('server administration commands', () => {
     (app.db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all() as string[]).filter((table) =>
       (app.db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).includes(column),
     );
+  /** Tables and views with this column holding text: transactions numbers its texts, transaction_lines spells them out. */
+  const textTablesWith = (column: string) =>
+    (app.db.prepare(`SELECT name FROM sqlite_schema WHERE type IN ('table', 'view')`).pluck().all() as string[]).filter((table) =>
+      (app.db.prepare(`SELECT type FROM pragma_table_info(?) WHERE name = ?`).pluck().all(table, column) as string[]).some((type) => type !== 'INTEGER'),
+    );
 
   it('GIVEN /data forget THEN that customer is gone from every table of this server only', async () => {
     await seed('guild-a');
     await seed('guild-b');
     const customerLines = (guildId: string) =>
-      app.db.prepare('SELECT count(*) FROM transactions WHERE guild_id = ? AND customer_id = ?').pluck().get(guildId, '13694') as number;
+      app.db.prepare('SELECT count(*) FROM transaction_lines WHERE guild_id = ? AND customer_id = ?').pluck().get(guildId, '13694') as number;
     const before = customerLines('guild-a');
     expect(before).toBeGreaterThan(0);
     const reply = await run('data forget', 'guild-a', { customer: '13694' });
     expect(reply).toMatchObject({ ok: true, ephemeral: true, data: { lines: before, runEntries: 1 } });
     expect(customerLines('guild-a')).toBe(0);
     // Every table that names customers, so a table added later is covered too.
-    const customerTables = tablesWith('customer_id');
-    expect(customerTables).toEqual(expect.arrayContaining(['transactions', 'run_customers', 'customer_orders', 'customer_baskets']));
+    const customerTables = textTablesWith('customer_id');
+    expect(customerTables).toEqual(expect.arrayContaining(['transaction_lines', 'run_customers', 'customer_orders', 'customer_baskets']));
+    expect(customerTables).not.toContain('transactions');
     const rowsOf = (table: string, guildId: string) =>
       app.db.prepare(`SELECT count(*) FROM ${table} WHERE guild_id = ? AND customer_id = ?`).pluck().get(guildId, '13694') as number;
     for (const table of customerTables) {
@@ -70,6 +76,9 @@ describe('server administration commands', () => {
       expect(rowsOf(table, 'guild-b'), table).toBeGreaterThan(0);
     }
     expect(customerLines('guild-b')).toBe(before);
+    // Nor is the id kept among the texts lines are numbered with.
+    const texts = (guildId: string) => app.db.prepare('SELECT count(*) FROM dataset_texts WHERE guild_id = ? AND text = ?').pluck().get(guildId, '13694');
+    expect([texts('guild-a'), texts('guild-b')]).toEqual([0, 1]);
   });
 
   it('GIVEN /data purge THEN it asks first where a door can, and empties only this server', async () => {
