@@ -47,12 +47,16 @@ export class FileFiguresTally {
   private last = -Infinity;
   private cents = 0;
 
+  private lastCustomer: string | null = null;
+  private lastInvoice: string | null = null;
+
   /** Adds rows[from..to). */
   add(rows: readonly TransactionRow[], from: number, to: number): void {
     for (let i = from; i < to; i++) {
       const row = rows[i]!;
-      if (row.customerId !== null) this.customers.add(row.customerId);
-      if (row.invoice !== null) this.invoices.add(row.invoice);
+      // An invoice's lines follow one another, so most lines skip the Set lookups.
+      if (row.customerId !== this.lastCustomer && row.customerId !== null) this.customers.add((this.lastCustomer = row.customerId));
+      if (row.invoice !== this.lastInvoice && row.invoice !== null) this.invoices.add((this.lastInvoice = row.invoice));
       if (row.timestamp < this.first) this.first = row.timestamp;
       if (row.timestamp > this.last) this.last = row.timestamp;
       this.cents += Math.round(row.amount * 100);
