@@ -114,6 +114,24 @@ describe('rowKeys, numbers written out', () => {
     );
   });
 
+  it('GIVEN line items that share their invoice, customer and timestamp, or all but one of them THEN the keys of their joined fields', () => {
+    const head = fc.record({ invoice: fc.constantFrom(null, '536365', '536366'), customerId: fc.constantFrom(null, '17850', '1785'), timestamp: fc.constantFrom(0, 1e12, 10) });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(head, rowArb), { maxLength: 30 }), (items) => {
+        const rows = items.map(([shared, row]) => ({ ...row, ...shared }));
+        const seen = new Map<bigint, number>();
+        const expected = rows.map((r) => {
+          const content = joinedKey(r, 0);
+          const salt = seen.get(content) ?? 0;
+          seen.set(content, salt + 1);
+          return salt === 0 ? content : joinedKey(r, salt);
+        });
+        expect(Array.from(rowKeys(rows))).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('GIVEN rows keyed a chunk at a time, more than expected THEN the keys are those of the whole file', () => {
     fc.assert(
       fc.property(fc.array(rowArb, { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1 }), (distinct, picks, sizes) => {
