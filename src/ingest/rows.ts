@@ -144,6 +144,7 @@ const MAX_SHARED_TEXTS = 65_536;
  */
 class TextColumn {
   private readonly shared = new Map<string, string>();
+  private readonly byLeader = new Map<string | null, string | null>();
   private lastCell: RawCell | undefined = undefined;
   private lastText: string | null = null;
   constructor(private readonly at: number) {}
@@ -156,6 +157,22 @@ class TextColumn {
     this.lastCell = cell;
     this.lastText = this.share(textOf(cell));
     return this.lastText;
+  }
+
+  /**
+   * As read, for a column whose value mostly goes with another's, given as `leader`: a product's description is
+   * nearly always the same (527,000 of Online Retail's 536,000 rows), and comparing the cell with the one last seen
+   * beside that product is cheaper than hashing the new cell's text to find it among every description, as the
+   * shared product string hashes once.
+   */
+  readBeside(cells: readonly RawCell[], leader: string | null): string | null {
+    if (this.at < 0) return null;
+    const text = textOf(cells[this.at]);
+    const known = this.byLeader.get(leader);
+    if (known === text) return known;
+    const shared = this.share(text);
+    if (known !== undefined || this.byLeader.size < MAX_SHARED_TEXTS) this.byLeader.set(leader, shared);
+    return shared;
   }
 
   private share(text: string | null): string | null {
@@ -263,7 +280,7 @@ export function applyRowRules(records: Iterable<RawRecord>, rules: RowRules): Ro
       customerId,
       timestamp,
       product,
-      description: descriptionColumn.read(cells),
+      description: descriptionColumn.readBeside(cells, product),
       quantity,
       unitPrice,
       amount,

@@ -116,6 +116,13 @@ describe('applyRowRules: kept rows', () => {
     expect(row.country).toBeNull();
   });
 
+  it('GIVEN a product whose description changes and returns, padded or blank, and another product sharing one THEN each row keeps its own', () => {
+    const descriptions = ['HEART', ' HEART ', 'RED HEART', '', 'HEART', 'HEART'];
+    const products = ['85123A', '85123A', '85123A', '85123A', '85123A', '22752'];
+    const rows = retail(descriptions.map((Description, i) => line({ Description, StockCode: products[i]! }))).rows;
+    expect(rows.map((row) => row.description)).toEqual(['HEART', 'HEART', 'RED HEART', null, 'HEART', 'HEART']);
+  });
+
   it('GIVEN an amount column and quantity and price THEN the amount column is used', () => {
     const header = ['Customer', 'Date', 'Qty', 'Price', 'Total'];
     const outcome = applyRowRules(records([['a', '2022-01-04', '3', '0.1', '0.35']]), rules(header));
