@@ -1,32 +1,53 @@
-import type { TransactionRow } from '../ingest/types.js';
-import { combinedBasket, CustomerBasketsTally, type CustomerBasket } from '../segment/customer-baskets.js';
-import { CustomerOrdersTally, type CustomerOrder } from '../segment/customer-orders.js';
-import type { CustomerSummariesRepository } from '../store/customer-summaries.js';
-
-/** A stored line with a customer id: what the per-customer summaries are made of. */
-export type CustomerLine = TransactionRow & { customerId: string };
+import { BasketsTally, combinedBasket } from '../segment/customer-baskets.js';
+import { CustomerOrdersTally, type CustomerOrder, type OrderLine } from '../segment/customer-orders.js';
+import type { CustomerSummariesRepository, NumberedBasket } from '../store/customer-summaries.js';
+import { NO_TEXT, numberOrNull, textIdOrNull, type LineColumns } from '../store/transactions.js';
 
 /** What an upload adds to the dataset's per-customer summaries, before it is combined with what is stored. */
 export interface SummaryAdditions {
   orders: CustomerOrder[];
-  baskets: CustomerBasket[];
+  baskets: NumberedBasket[];
 }
 
 /**
- * An upload's orders and baskets, from its lines given one at a time. Add only the lines the upload stored, so a
- * line ignored as a duplicate is not counted twice.
+ * An upload's orders and baskets, from its lines a chunk at a time, in columns with their texts as the dataset
+ * numbers them: no row object and no text per line (a row object per line for this took a seventh of the writer's CPU).
+ * Add only the lines the upload stored, so a line ignored as a duplicate is not counted twice.
  */
 export class SummaryAdditionsTally {
-  private readonly orders = new CustomerOrdersTally();
-  private readonly baskets = new CustomerBasketsTally();
+  private readonly orders: CustomerOrdersTally<number>;
+  private readonly baskets = new BasketsTally<number>();
+  /** The line being added, one object reused: the tallies read it and keep none of it. */
+  private readonly line: OrderLine = { timestamp: 0, quantity: null, unitPrice: null, amount: 0, isReturn: false };
 
-  add(line: CustomerLine): void {
-    this.orders.add(line);
-    this.baskets.add(line);
+  constructor(private readonly textOf: (id: number) => string) {
+    this.orders = new CustomerOrdersTally(textOf);
+  }
+
+  /** Adds the lines flagged 1 in `stored` that have a customer. */
+  add(lines: LineColumns, stored: Uint8Array): void {
+    const { customers, invoices, products, descriptions, countries, returns } = lines;
+    const line = this.line;
+    for (let i = 0; i < lines.rows; i++) {
+      const customer = customers[i]!;
+      if (stored[i] !== 1 || customer === NO_TEXT) continue;
+      line.timestamp = lines.timestamps[i]!;
+      line.quantity = numberOrNull(lines.quantities[i]!);
+      line.unitPrice = numberOrNull(lines.unitPrices[i]!);
+      line.amount = lines.amounts[i]!;
+      line.isReturn = returns[i] === 1;
+      this.orders.add(customer, textIdOrNull(invoices[i]!), line);
+      // A product is named by its description, else its code.
+      const description = descriptions[i]!;
+      this.baskets.add(customer, textIdOrNull(description !== NO_TEXT ? description : products[i]!), textIdOrNull(countries[i]!), line.isReturn);
+    }
   }
 
   additions(): SummaryAdditions {
-    return { orders: this.orders.orders, baskets: this.baskets.baskets() };
+    return {
+      orders: this.orders.orders,
+      baskets: this.baskets.baskets().map((basket) => ({ ...basket, customerId: this.textOf(basket.customerId) })),
+    };
   }
 }
 

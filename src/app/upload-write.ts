@@ -4,8 +4,8 @@ import { datasetsRepository } from '../store/datasets.js';
 import type { Db } from '../store/open-database.js';
 import { beginBulkWrite, NO_TEXT, transactionsRepository, type LineColumns } from '../store/transactions.js';
 import { uploadsRepository, type NewUpload, type UploadDetails } from '../store/uploads.js';
-import { SummaryAdditionsTally, writeSummaryAdditions, type CustomerLine } from './customer-summaries.js';
-import { RowChunkDecoder, type RowChunk } from './row-chunks.js';
+import { SummaryAdditionsTally, writeSummaryAdditions } from './customer-summaries.js';
+import type { RowChunk } from './row-chunks.js';
 
 /** What is known of an upload before its rows are parsed: enough to open the write and record the upload. */
 export interface UploadStart {
@@ -28,13 +28,12 @@ export interface UploadEnd {
 export class UploadWrite {
   private readonly bulk;
   private readonly transactions;
-  private readonly decoder = new RowChunkDecoder();
   private readonly guildId: string;
   private readonly datasetId: number;
   private readonly uploadId: number;
   private readonly alreadyUploaded: boolean;
   /** Summed as the rows are stored: the chunks need not be kept for them, nor the lines read again at the end. */
-  private readonly summaries = new SummaryAdditionsTally();
+  private readonly summaries: SummaryAdditionsTally;
   private readonly texts: TextDictionary;
   /** The dataset's id of each of the upload's texts, by the upload's id. */
   private readonly datasetTextIds: number[] = [];
@@ -56,6 +55,7 @@ export class UploadWrite {
         datasetTexts.deleteDataset(upload.guildId, target.datasetId);
       }
       this.texts = datasetTexts.dictionary(upload.guildId, target.datasetId);
+      this.summaries = new SummaryAdditionsTally((id) => this.texts.textOf(id));
       // The details and counts are known only at the end: setOutcome fills them in before the commit.
       this.uploadId = uploads.insert({
         ...upload,
@@ -73,15 +73,11 @@ export class UploadWrite {
 
   /** Stores a chunk's new rows; returns which rows were stored (1) and which were already there (0). */
   write(chunk: RowChunk): Uint8Array {
-    const rows = this.decoder.decode(chunk);
     for (const text of chunk.newTexts) this.datasetTextIds.push(this.texts.idOf(text));
     this.texts.flush();
-    const stored = this.transactions.insertMany(this.guildId, this.datasetId, this.uploadId, withDatasetTextIds(chunk, this.datasetTextIds));
-    for (let i = 0; i < rows.length; i++) {
-      if (stored[i] !== 1) continue;
-      const row = rows.at(i)!;
-      if (row.customerId !== null) this.summaries.add(row as CustomerLine);
-    }
+    const lines = withDatasetTextIds(chunk, this.datasetTextIds);
+    const stored = this.transactions.insertMany(this.guildId, this.datasetId, this.uploadId, lines);
+    this.summaries.add(lines, stored);
     return stored;
   }
 

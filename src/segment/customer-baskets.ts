@@ -9,15 +9,17 @@ export interface BasketLine {
 
 /**
  * What one customer bought and from where, as counts: the profiles' top products and each customer's country
- * need no more of the lines than this.
+ * need no more of the lines than this. Named by texts, or by their numbers in a dataset while an upload is stored.
  */
-export interface CustomerBasket {
-  customerId: string;
+export interface BasketCounts<Name, Customer = Name> {
+  customerId: Customer;
   /** Purchase lines (returns left out) per product, named by its description, else its code. */
-  products: Map<string, number>;
+  products: Map<Name, number>;
   /** Lines per country, returns included. */
-  countries: Map<string, number>;
+  countries: Map<Name, number>;
 }
+
+export type CustomerBasket = BasketCounts<string>;
 
 /**
  * Each customer's basket from their lines, in first-seen order. O(lines).
@@ -26,25 +28,25 @@ export interface CustomerBasket {
  * customerBasketsOfLines([{ customerId: 'A', isReturn: false, product: '22633', description: 'MUG', country: 'France' }])[0]!.products.get('MUG'); // 1
  */
 export function customerBasketsOfLines(lines: Iterable<BasketLine>): CustomerBasket[] {
-  const tally = new CustomerBasketsTally();
-  for (const line of lines) tally.add(line);
+  const tally = new BasketsTally<string>();
+  for (const line of lines) tally.add(line.customerId, line.description ?? line.product, line.country, line.isReturn);
   return tally.baskets();
 }
 
-/** customerBasketsOfLines of lines given one at a time. */
-export class CustomerBasketsTally {
-  private readonly byCustomer = new Map<string, CustomerBasket>();
+/** customerBasketsOfLines of lines given one at a time, as their names: texts, or numbers standing for them. */
+export class BasketsTally<Name> {
+  private readonly byCustomer = new Map<Name, BasketCounts<Name>>();
 
-  add(line: BasketLine): void {
-    let basket = this.byCustomer.get(line.customerId);
-    if (basket === undefined) this.byCustomer.set(line.customerId, (basket = { customerId: line.customerId, products: new Map(), countries: new Map() }));
-    const product = line.description ?? line.product;
-    if (!line.isReturn && product !== null) basket.products.set(product, (basket.products.get(product) ?? 0) + 1);
-    if (line.country !== null) basket.countries.set(line.country, (basket.countries.get(line.country) ?? 0) + 1);
+  /** Counts a line; `product` is its description, else its code (null when it has neither). */
+  add(customerId: Name, product: Name | null, country: Name | null, isReturn: boolean): void {
+    let basket = this.byCustomer.get(customerId);
+    if (basket === undefined) this.byCustomer.set(customerId, (basket = { customerId, products: new Map(), countries: new Map() }));
+    if (!isReturn && product !== null) basket.products.set(product, (basket.products.get(product) ?? 0) + 1);
+    if (country !== null) basket.countries.set(country, (basket.countries.get(country) ?? 0) + 1);
   }
 
   /** The baskets of the lines added so far, in first-seen order. */
-  baskets(): CustomerBasket[] {
+  baskets(): BasketCounts<Name>[] {
     return [...this.byCustomer.values()];
   }
 }
@@ -53,8 +55,11 @@ export class CustomerBasketsTally {
  * The counts of two baskets of the same customer added up, for an upload that adds lines to a stored customer.
  * O(products + countries).
  */
-export function combinedBasket(stored: CustomerBasket, added: CustomerBasket): CustomerBasket {
-  const sum = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => {
+export function combinedBasket<Name, Customer>(
+  stored: BasketCounts<Name, Customer>,
+  added: BasketCounts<Name, Customer>,
+): BasketCounts<Name, Customer> {
+  const sum = (a: ReadonlyMap<Name, number>, b: ReadonlyMap<Name, number>) => {
     const total = new Map(a);
     for (const [key, count] of b) total.set(key, (total.get(key) ?? 0) + count);
     return total;

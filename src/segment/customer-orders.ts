@@ -51,37 +51,59 @@ export function lineRole(line: Omit<SaleLine, 'customerId' | 'invoice' | 'timest
  * customerOrdersOfLines([line, sameInvoiceLine]).length; // 1
  */
 export function customerOrdersOfLines(lines: Iterable<SaleLine>): CustomerOrder[] {
-  const tally = new CustomerOrdersTally();
-  for (const line of lines) tally.add(line);
+  const tally = new CustomerOrdersTally<string>((text) => text);
+  for (const line of lines) tally.add(line.customerId, line.invoice, line);
   return tally.orders;
 }
 
-/** customerOrdersOfLines of lines given one at a time: `orders` is the orders of the lines added so far. */
-export class CustomerOrdersTally {
-  readonly orders: CustomerOrder[] = [];
-  // customer → invoice ('' for none) → the orders at each timestamp: nested maps cost no key strings per line.
-  private readonly index = new Map<string, Map<string, CustomerOrder[]>>();
+/** The part of a line that its order sums. */
+export type OrderLine = Pick<SaleLine, 'timestamp' | 'quantity' | 'unitPrice' | 'amount' | 'isReturn'>;
 
-  add(line: SaleLine): void {
-    let byInvoice = this.index.get(line.customerId);
-    if (byInvoice === undefined) this.index.set(line.customerId, (byInvoice = new Map()));
-    const invoiceKey = line.invoice ?? '';
-    let atTimes = byInvoice.get(invoiceKey);
-    if (atTimes === undefined) byInvoice.set(invoiceKey, (atTimes = []));
-    let order = atTimes.find((candidate) => candidate.timestamp === line.timestamp);
+/**
+ * customerOrdersOfLines of lines given one at a time, their customer and invoice named by texts or by numbers
+ * standing for them (`textOf` spells a name out once per order): `orders` is the orders of the lines added so far.
+ */
+export class CustomerOrdersTally<Name> {
+  readonly orders: CustomerOrder[] = [];
+  // customer → invoice (null for none) → the orders at each timestamp: nested maps cost no key strings per line.
+  private readonly index = new Map<Name, Map<Name | null, CustomerOrder[]>>();
+  private lastCustomer: Name | undefined;
+  private lastInvoice: Name | null | undefined;
+  private lastOrder: CustomerOrder | undefined;
+
+  constructor(private readonly textOf: (name: Name) => string) {}
+
+  add(customer: Name, invoice: Name | null, line: OrderLine): void {
+    // An invoice's lines follow one another: most lines add to the order of the line before.
+    let order = this.lastOrder;
+    if (order === undefined || customer !== this.lastCustomer || invoice !== this.lastInvoice || line.timestamp !== order.timestamp) {
+      order = this.orderOf(customer, invoice, line.timestamp);
+      this.lastCustomer = customer;
+      this.lastInvoice = invoice;
+      this.lastOrder = order;
+    }
+    addLine(order, line);
+  }
+
+  private orderOf(customer: Name, invoice: Name | null, timestamp: number): CustomerOrder {
+    let byInvoice = this.index.get(customer);
+    if (byInvoice === undefined) this.index.set(customer, (byInvoice = new Map()));
+    let atTimes = byInvoice.get(invoice);
+    if (atTimes === undefined) byInvoice.set(invoice, (atTimes = []));
+    let order = atTimes.find((candidate) => candidate.timestamp === timestamp);
     if (order === undefined) {
       order = {
-        customerId: line.customerId, invoice: line.invoice, timestamp: line.timestamp,
+        customerId: this.textOf(customer), invoice: invoice === null ? null : this.textOf(invoice), timestamp,
         lines: 0, amount: 0, returnLines: 0, purchaseLines: 0, purchased: 0, refunded: 0,
       };
       atTimes.push(order);
       this.orders.push(order);
     }
-    addLine(order, line);
+    return order;
   }
 }
 
-function addLine(order: CustomerOrder, line: SaleLine): void {
+function addLine(order: CustomerOrder, line: OrderLine): void {
   order.lines++;
   order.amount += line.amount;
   if (line.isReturn) order.returnLines++;

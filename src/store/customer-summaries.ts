@@ -1,4 +1,4 @@
-import type { CustomerBasket } from '../segment/customer-baskets.js';
+import type { BasketCounts, CustomerBasket } from '../segment/customer-baskets.js';
 import type { CustomerOrder } from '../segment/customer-orders.js';
 import type { Db } from './open-database.js';
 
@@ -6,15 +6,20 @@ type OrderRow = [
   customerId: string, invoice: string, ts: number, lines: number, amount: number, returnLines: number, purchaseLines: number,
   purchased: number, refunded: number,
 ];
-type NameKind = 'product' | 'country';
 
 const ORDER_COLUMNS = 11;
 /** Orders per INSERT statement: 704 parameters; one call per order spent a third of the write crossing into SQLite. */
 const ORDER_BATCH = 64;
 
 /**
- * The per-customer summaries kept beside a dataset's lines (migration 5): orders, baskets and the numbered
- * product and country names the baskets refer to. Every statement filters on guild_id and dataset_id.
+ * A basket as stored: its customer by id, its products and countries by their numbers in the dataset's texts
+ * (dataset_texts, as the lines number them).
+ */
+export type NumberedBasket = BasketCounts<number, string>;
+
+/**
+ * The per-customer summaries kept beside a dataset's lines (migrations 5 and 6): orders, and baskets whose products
+ * and countries are numbered as the lines number their texts. Every statement filters on guild_id and dataset_id.
  */
 export function customerSummariesRepository(db: Db) {
   const upsertOrders = (count: number) =>
@@ -29,10 +34,7 @@ export function customerSummariesRepository(db: Db) {
     );
   const upsertOrder = upsertOrders(1);
   let upsertOrderBatch: ReturnType<typeof upsertOrders> | undefined;
-  const names = db
-    .prepare<[string, number, NameKind]>(`SELECT name_id, name FROM dataset_names WHERE guild_id = ? AND dataset_id = ? AND kind = ?`)
-    .raw();
-  const addName = db.prepare(`INSERT INTO dataset_names (guild_id, dataset_id, kind, name_id, name) VALUES (?, ?, ?, ?, ?)`);
+  const texts = db.prepare<[string, number]>(`SELECT text_id, text FROM dataset_texts WHERE guild_id = ? AND dataset_id = ?`).raw();
   const storedBasket = db
     .prepare<[string, number, string]>(`SELECT products, countries FROM customer_baskets WHERE guild_id = ? AND dataset_id = ? AND customer_id = ?`)
     .raw();
@@ -49,14 +51,14 @@ export function customerSummariesRepository(db: Db) {
   const baskets = db
     .prepare<[string, number]>(`SELECT customer_id, products, countries FROM customer_baskets WHERE guild_id = ? AND dataset_id = ?`)
     .raw();
-  const removeDataset = ['customer_orders', 'customer_baskets', 'dataset_names'].map((table) =>
+  const removeDataset = ['customer_orders', 'customer_baskets'].map((table) =>
     db.prepare<[string, number]>(`DELETE FROM ${table} WHERE guild_id = ? AND dataset_id = ?`),
   );
 
-  /** A dataset's names of one kind, by id. */
-  const namesById = (guildId: string, datasetId: number, kind: NameKind): string[] => {
+  /** A dataset's texts, by number. */
+  const textsById = (guildId: string, datasetId: number): string[] => {
     const byId: string[] = [];
-    for (const [id, name] of names.all(guildId, datasetId, kind) as [number, string][]) byId[id] = name;
+    for (const [id, text] of texts.all(guildId, datasetId) as [number, string][]) byId[id] = text;
     return byId;
   };
 
@@ -97,30 +99,21 @@ export function customerSummariesRepository(db: Db) {
   return {
     /** Adds orders to the dataset's, key by key (an order already stored gets the sums added). */
     addOrders: writeOrders,
-    /** The stored baskets of these customers (those that have one). */
-    storedBaskets(guildId: string, datasetId: number, customerIds: readonly string[]): Map<string, CustomerBasket> {
-      const found = new Map<string, CustomerBasket>();
+    /** The stored baskets of these customers (those that have one), numbered. */
+    storedBaskets(guildId: string, datasetId: number, customerIds: readonly string[]): Map<string, NumberedBasket> {
+      const found = new Map<string, NumberedBasket>();
       // A first upload has no stored baskets: one query instead of one per customer.
       if (hasBaskets.get(guildId, datasetId) === undefined) return found;
-      const products = namesById(guildId, datasetId, 'product');
-      const countries = namesById(guildId, datasetId, 'country');
       for (const customerId of customerIds) {
         const row = storedBasket.get(guildId, datasetId, customerId) as [Buffer, Buffer] | undefined;
-        if (row) found.set(customerId, { customerId, products: countsFromPairs(row[0], products), countries: countsFromPairs(row[1], countries) });
+        if (row) found.set(customerId, { customerId, products: countsFromPairs(row[0]), countries: countsFromPairs(row[1]) });
       }
       return found;
     },
-    /** Stores these baskets whole, replacing the customers' stored ones; names not seen before get ids. */
-    writeBaskets(guildId: string, datasetId: number, whole: readonly CustomerBasket[]): void {
-      const dictionaries = {
-        product: nameDictionary(namesById(guildId, datasetId, 'product'), (id, name) => addName.run(guildId, datasetId, 'product', id, name)),
-        country: nameDictionary(namesById(guildId, datasetId, 'country'), (id, name) => addName.run(guildId, datasetId, 'country', id, name)),
-      };
+    /** Stores these baskets whole, replacing the customers' stored ones. Their numbers must be in dataset_texts. */
+    writeBaskets(guildId: string, datasetId: number, whole: readonly NumberedBasket[]): void {
       for (const basket of whole) {
-        writeBasket.run(
-          guildId, datasetId, basket.customerId, pairsFromCounts(basket.products, dictionaries.product.idOf),
-          pairsFromCounts(basket.countries, dictionaries.country.idOf),
-        );
+        writeBasket.run(guildId, datasetId, basket.customerId, pairsFromCounts(basket.products), pairsFromCounts(basket.countries));
       }
     },
     orders: (guildId: string, datasetId: number): CustomerOrder[] =>
@@ -128,11 +121,16 @@ export function customerSummariesRepository(db: Db) {
         customerId: r[0], invoice: r[1] === '' ? null : r[1], timestamp: r[2], lines: r[3], amount: r[4], returnLines: r[5],
         purchaseLines: r[6], purchased: r[7], refunded: r[8],
       })),
+    /** The dataset's baskets, their products and countries spelled out. */
     baskets(guildId: string, datasetId: number): CustomerBasket[] {
-      const products = namesById(guildId, datasetId, 'product');
-      const countries = namesById(guildId, datasetId, 'country');
+      const byId = textsById(guildId, datasetId);
+      const named = (counts: Map<number, number>) => {
+        const byName = new Map<string, number>();
+        for (const [id, count] of counts) byName.set(byId[id]!, count);
+        return byName;
+      };
       return (baskets.all(guildId, datasetId) as [string, Buffer, Buffer][]).map((r) => ({
-        customerId: r[0], products: countsFromPairs(r[1], products), countries: countsFromPairs(r[2], countries),
+        customerId: r[0], products: named(countsFromPairs(r[1])), countries: named(countsFromPairs(r[2])),
       }));
     },
     deleteDataset(guildId: string, datasetId: number): void {
@@ -142,40 +140,22 @@ export function customerSummariesRepository(db: Db) {
 }
 export type CustomerSummariesRepository = ReturnType<typeof customerSummariesRepository>;
 
-/** Names by id and ids by name; a name not seen before gets the next id, handed to `added` to be stored. */
-function nameDictionary(names: string[], added: (id: number, name: string) => void) {
-  const ids = new Map(names.map((name, id) => [name, id]));
-  return {
-    names,
-    idOf(name: string): number {
-      let id = ids.get(name);
-      if (id === undefined) {
-        id = names.length;
-        names.push(name);
-        ids.set(name, id);
-        added(id, name);
-      }
-      return id;
-    },
-  };
-}
-
 const PAIR_BYTES = 8;
 
-function pairsFromCounts(counts: ReadonlyMap<string, number>, idOf: (name: string) => number): Buffer {
+function pairsFromCounts(counts: ReadonlyMap<number, number>): Buffer {
   const pairs = Buffer.allocUnsafe(counts.size * PAIR_BYTES);
   let at = 0;
-  for (const [name, count] of counts) {
-    pairs.writeInt32LE(idOf(name), at);
+  for (const [id, count] of counts) {
+    pairs.writeInt32LE(id, at);
     pairs.writeInt32LE(count, at + 4);
     at += PAIR_BYTES;
   }
   return pairs;
 }
 
-function countsFromPairs(pairs: Buffer, names: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (let at = 0; at < pairs.length; at += PAIR_BYTES) counts.set(names[pairs.readInt32LE(at)]!, pairs.readInt32LE(at + 4));
+function countsFromPairs(pairs: Buffer): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (let at = 0; at < pairs.length; at += PAIR_BYTES) counts.set(pairs.readInt32LE(at), pairs.readInt32LE(at + 4));
   return counts;
 }
 

@@ -9,6 +9,8 @@ const TEXT_BATCH = 64;
  */
 export interface TextDictionary {
   idOf(text: string): number;
+  /** The text numbered `id`, which must be one idOf gave or one stored. */
+  textOf(id: number): string;
   /** Writes the texts numbered since the last flush; call inside the upload's transaction. */
   flush(): void;
 }
@@ -50,9 +52,11 @@ export function datasetTextsRepository(db: Db) {
   return {
     dictionary(guildId: string, datasetId: number): TextDictionary {
       const ids = new Map<string, number>();
+      const texts: string[] = [];
       let nextId = 0;
       for (const [id, text] of stored.all(guildId, datasetId) as [number, string][]) {
         ids.set(text, id);
+        texts[id] = text;
         if (id >= nextId) nextId = id + 1;
       }
       let pending: string[] = [];
@@ -63,10 +67,12 @@ export function datasetTextsRepository(db: Db) {
           if (id === undefined) {
             id = nextId++;
             ids.set(text, id);
+            texts[id] = text;
             pending.push(text);
           }
           return id;
         },
+        textOf: (id) => texts[id]!,
         flush() {
           write(guildId, datasetId, pending, pendingFrom);
           pending = [];

@@ -133,9 +133,9 @@ export interface LineColumns {
 
 export const NO_TEXT = -1;
 
-const textIdOrNull = (id: number): number | null => (id === NO_TEXT ? null : id);
+export const textIdOrNull = (id: number): number | null => (id === NO_TEXT ? null : id);
 /** The row rules skip unreadable numbers, so no kept value is NaN: NaN can stand for none. */
-const numberOrNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
+export const numberOrNull = (value: number): number | null => (Number.isNaN(value) ? null : value);
 
 const COLUMNS = 16;
 const ROW_PARAMETERS = `(${Array.from({ length: COLUMNS }, () => '?').join(', ')})`;

@@ -39,7 +39,7 @@ describe('GIVEN online_retail.csv imported through the worker and directly, then
     ['transactions', 'row_key, line, invoice, customer_id, ts, product, description, quantity, unit_price, amount, country, category, is_return'],
     ['customer_orders', 'customer_id, invoice, ts, lines, amount, return_lines, purchase_lines, purchased, refunded'],
     ['customer_baskets', 'customer_id, hex(products), hex(countries)'],
-    ['dataset_names', 'kind, name_id, name'],
+    ['dataset_texts', 'text_id, text'],
     ['uploads', 'file_name, size_bytes, sha256, mode, format, details, rows_read, rows_imported, duplicates_ignored'],
   ])('THEN %s hold the same for both', (table, columns) => {
     const count = (sql: string) => app.db.prepare(sql).pluck().get() as number;

@@ -88,7 +88,7 @@ describe('server administration commands', () => {
     expect(command('data purge').confirmFirst?.({}).en).toMatch(/cannot be undone/);
     expect(await run('data purge', 'guild-a')).toMatchObject({ ok: true });
     const workspaceTables = tablesWith('guild_id');
-    expect(workspaceTables).toEqual(expect.arrayContaining(['datasets', 'transactions', 'customer_orders', 'dataset_names', 'workspace_settings']));
+    expect(workspaceTables).toEqual(expect.arrayContaining(['datasets', 'transactions', 'customer_orders', 'dataset_texts', 'workspace_settings']));
     for (const table of workspaceTables) expect(count(table, 'guild-a'), table).toBe(0);
     expect(count('transactions', 'guild-b')).toBeGreaterThan(0);
     expect(count('run_customers', 'guild-b')).toBeGreaterThan(0);

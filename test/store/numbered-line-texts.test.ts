@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importUpload } from '../../src/app/import-upload.js';
+import { customerSummariesRepository } from '../../src/store/customer-summaries.js';
 import { openDatabase, type Db } from '../../src/store/open-database.js';
 import { csv, projectFile, temporaryApp } from '../helpers.js';
 import { revertToTextLines } from './text-lines-schema.js';
@@ -19,6 +20,14 @@ const unusedTexts = (db: Db) =>
     )
     .pluck()
     .get();
+/** Every dataset's baskets with their names spelled out, in an order two databases can be compared by. */
+const basketsOf = (db: Db) =>
+  (db.prepare('SELECT guild_id, dataset_id FROM datasets ORDER BY 1, 2').raw().all() as [string, number][]).map(([guildId, datasetId]) =>
+    customerSummariesRepository(db)
+      .baskets(guildId, datasetId)
+      .map((b) => [b.customerId, [...b.products].sort(), [...b.countries].sort()])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+  );
 const linesOf = (db: Db) => db.prepare('SELECT * FROM transaction_lines ORDER BY guild_id, dataset_id, row_key').raw().all();
 
 describe('migration 6: lines refer to their texts by number', () => {
@@ -31,7 +40,7 @@ describe('migration 6: lines refer to their texts by number', () => {
   });
   afterEach(() => app.cleanup());
 
-  it('GIVEN lines stored as text by an older release WHEN migrated THEN they read the same, and an overlapping append adds only new lines', async () => {
+  it('GIVEN lines stored as text by an older release WHEN migrated THEN lines and baskets read the same, and an overlapping append adds only new lines', async () => {
     await upload(app.db, 'g', part(0, 0.2));
     await upload(app.db, 'h', part(0.1, 0.3));
     await upload(app.db, 'g', part(0, 0.05), 'other.csv');
@@ -46,6 +55,8 @@ describe('migration 6: lines refer to their texts by number', () => {
     const migrated = openDatabase(copy);
     try {
       expect(linesOf(migrated)).toEqual(linesOf(app.db));
+      expect(basketsOf(migrated)).toEqual(basketsOf(app.db));
+      expect(migrated.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'dataset_names'`).pluck().get()).toBe(0);
       // One number per distinct text of a dataset, each used by some line.
       expect(unusedTexts(migrated)).toBe(0);
       // Row keys are unchanged: an export overlapping what was stored adds exactly what it adds to the unmigrated copy.
@@ -57,6 +68,7 @@ describe('migration 6: lines refer to their texts by number', () => {
         expect(appended.report.duplicatesIgnored).toBeGreaterThan(0);
       }
       expect(linesOf(migrated)).toEqual(linesOf(app.db));
+      expect(basketsOf(migrated)).toEqual(basketsOf(app.db));
     } finally {
       migrated.close();
     }

@@ -1,43 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TransactionRow } from '../../src/ingest/types.js';
 import { datasetsRepository } from '../../src/store/datasets.js';
-import { datasetTextsRepository, type TextDictionary } from '../../src/store/dataset-texts.js';
-import { keyOrder, NO_TEXT, transactionsRepository, writeInBulk, type LineColumns } from '../../src/store/transactions.js';
+import { datasetTextsRepository } from '../../src/store/dataset-texts.js';
+import { keyOrder, transactionsRepository, writeInBulk } from '../../src/store/transactions.js';
 import { uploadsRepository } from '../../src/store/uploads.js';
 import { temporaryApp } from '../helpers.js';
+import { lineColumns } from './line-columns.js';
 
 const row = (line: number, invoice: string): TransactionRow => ({
   line, invoice, customerId: '17850', timestamp: Date.UTC(2010, 11, 1), product: '85123A', description: null,
   quantity: 1, unitPrice: 2.5, amount: 2.5, country: 'United Kingdom', category: null, isReturn: false,
 });
-
-/** Rows in the columns insertMany takes, their texts numbered in the dataset's dictionary. */
-function lineColumns(rows: readonly TransactionRow[], keys: readonly bigint[], texts: TextDictionary): LineColumns {
-  const numbers = (pick: (row: TransactionRow) => number | null) => Float64Array.from(rows, (row) => pick(row) ?? NaN);
-  const ids = (pick: (row: TransactionRow) => string | null) =>
-    Int32Array.from(rows, (row) => {
-      const text = pick(row);
-      return text === null ? NO_TEXT : texts.idOf(text);
-    });
-  const columns: LineColumns = {
-    rows: rows.length,
-    keys: BigInt64Array.from(keys),
-    lines: numbers((r) => r.line),
-    timestamps: numbers((r) => r.timestamp),
-    quantities: numbers((r) => r.quantity),
-    unitPrices: numbers((r) => r.unitPrice),
-    amounts: numbers((r) => r.amount),
-    returns: Uint8Array.from(rows, (r) => (r.isReturn ? 1 : 0)),
-    invoices: ids((r) => r.invoice),
-    customers: ids((r) => r.customerId),
-    products: ids((r) => r.product),
-    descriptions: ids((r) => r.description),
-    countries: ids((r) => r.country),
-    categories: ids((r) => r.category),
-  };
-  texts.flush();
-  return columns;
-}
 
 describe('keyOrder', () => {
   it('GIVEN signed keys THEN positions by the keys\' top bits, negative first, equal buckets in file order', () => {

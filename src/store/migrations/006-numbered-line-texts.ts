@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+
 /**
  * Lines refer to their texts by number. Binding six strings per line was half of an import's write: SQLite copies
  * each one as UTF-8, and a line's record was 2.3 times the size it is with numbers. Back to back on the same
@@ -8,10 +10,12 @@
  *   category: one numbering for all six columns, as an upload's rows cross between threads).
  * - transactions keeps its columns and key; its text columns now hold text_id, and null still means no value.
  * - transaction_lines reads the lines with their texts spelled out, for queries and tests that want them.
+ * - customer_baskets number their products and countries the same way, and dataset_names, which numbered them
+ *   apart, is gone: an upload's baskets are then counted from the numbered lines without a text per line.
  *
  * Row keys do not change: they hash a line's content, which is the same text.
  */
-export const m006NumberedLineTexts = /* sql */ `
+const numberedLines = /* sql */ `
 CREATE TABLE dataset_texts (
   guild_id   TEXT NOT NULL,
   dataset_id INTEGER NOT NULL,
@@ -82,3 +86,53 @@ SELECT t.guild_id, t.dataset_id, t.row_key, t.upload_id, t.line,
        t.is_return
   FROM transactions t;
 `;
+
+/** Names of basket products and countries that no line spells (none should be): numbered after the texts. */
+const textsOfNames = /* sql */ `
+INSERT INTO dataset_texts
+SELECT n.guild_id, n.dataset_id,
+       (SELECT coalesce(max(text_id), -1) FROM dataset_texts x WHERE x.guild_id = n.guild_id AND x.dataset_id = n.dataset_id)
+         + row_number() OVER (PARTITION BY n.guild_id, n.dataset_id ORDER BY n.name),
+       n.name
+  FROM (SELECT DISTINCT guild_id, dataset_id, name FROM dataset_names) n
+ WHERE NOT EXISTS (SELECT 1 FROM dataset_texts x WHERE x.guild_id = n.guild_id AND x.dataset_id = n.dataset_id AND x.text = n.name);
+`;
+
+/**
+ * Numbers the lines' texts, then renumbers each stored basket's (name id, count) pairs from dataset_names to
+ * dataset_texts, with code of its own so that this migration stays what it was when released.
+ */
+export function m006NumberedLineTexts(db: Database.Database): void {
+  db.exec(numberedLines);
+  db.exec(textsOfNames);
+  const datasets = db.prepare(`SELECT DISTINCT guild_id, dataset_id FROM customer_baskets`).raw().all() as [string, number][];
+  const renumbering = db
+    .prepare<[string, number]>(
+      `SELECT n.kind, n.name_id, x.text_id
+         FROM dataset_names n JOIN dataset_texts x ON x.guild_id = n.guild_id AND x.dataset_id = n.dataset_id AND x.text = n.name
+        WHERE n.guild_id = ? AND n.dataset_id = ?`,
+    )
+    .raw();
+  const basketsOf = db
+    .prepare<[string, number]>(`SELECT customer_id, products, countries FROM customer_baskets WHERE guild_id = ? AND dataset_id = ?`)
+    .raw();
+  const rewrite = db.prepare(`UPDATE customer_baskets SET products = ?, countries = ? WHERE guild_id = ? AND dataset_id = ? AND customer_id = ?`);
+  for (const [guildId, datasetId] of datasets) {
+    const textIds = { product: new Map<number, number>(), country: new Map<number, number>() };
+    for (const [kind, nameId, textId] of renumbering.all(guildId, datasetId) as ['product' | 'country', number, number][]) {
+      textIds[kind].set(nameId, textId);
+    }
+    const renumbered = (pairs: Buffer, ids: Map<number, number>) => {
+      const out = Buffer.alloc(pairs.length);
+      for (let at = 0; at < pairs.length; at += 8) {
+        out.writeInt32LE(ids.get(pairs.readInt32LE(at))!, at);
+        out.writeInt32LE(pairs.readInt32LE(at + 4), at + 4);
+      }
+      return out;
+    };
+    for (const [customerId, products, countries] of basketsOf.all(guildId, datasetId) as [string, Buffer, Buffer][]) {
+      rewrite.run(renumbered(products, textIds.product), renumbered(countries, textIds.country), guildId, datasetId, customerId);
+    }
+  }
+  db.exec('DROP TABLE dataset_names');
+}
