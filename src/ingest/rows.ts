@@ -179,9 +179,20 @@ class TextColumn {
     if (text === null) return text;
     const known = this.shared.get(text);
     if (known !== undefined) return known;
-    if (this.shared.size < MAX_SHARED_TEXTS) this.shared.set(text, text);
-    return text;
+    if (this.shared.size >= MAX_SHARED_TEXTS) return text;
+    const own = ownCopy(text);
+    this.shared.set(own, own);
+    return own;
   }
+}
+
+/**
+ * The same text in a string of its own. A cell cut from a file is a slice that points into the whole file's text,
+ * and comparing later cells with shared slices read characters scattered over those 48 MB, missing the caches;
+ * a JSON round trip is the one copy that is O(length) for any text.
+ */
+function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }
 
 /**
