@@ -1,4 +1,5 @@
-import type { ColumnMapping, ParsedImport, SkipReason, TransactionRow } from '../ingest/types.js';
+import type { ColumnMapping, ParsedImport, SkipReason } from '../ingest/types.js';
+import { NO_TEXT, type LineColumns } from '../store/transactions.js';
 
 /** What an upload did, as `upload --json` prints it and every door words it. */
 export interface ImportReport {
@@ -38,40 +39,58 @@ export interface FileFigures {
   revenue: number;
 }
 
-/** Customers, invoices, date range and revenue of the rows a file contributed, given a chunk at a time. O(n). */
+/**
+ * Customers, invoices, date range and revenue of the rows a file contributed, given a chunk at a time, its texts
+ * numbered as the upload numbers them: distinct customers are distinct numbers. O(n).
+ */
 export class FileFiguresTally {
-  private readonly customers = new Set<string>();
-  private readonly invoices = new Set<string>();
+  private readonly customers = new DistinctIds();
+  private readonly invoices = new DistinctIds();
   private rows = 0;
   private first = Infinity;
   private last = -Infinity;
   private cents = 0;
 
-  private lastCustomer: string | null = null;
-  private lastInvoice: string | null = null;
-
-  /** Adds rows[from..to). */
-  add(rows: readonly TransactionRow[], from: number, to: number): void {
-    for (let i = from; i < to; i++) {
-      const row = rows[i]!;
-      // An invoice's lines follow one another, so most lines skip the Set lookups.
-      if (row.customerId !== this.lastCustomer && row.customerId !== null) this.customers.add((this.lastCustomer = row.customerId));
-      if (row.invoice !== this.lastInvoice && row.invoice !== null) this.invoices.add((this.lastInvoice = row.invoice));
-      if (row.timestamp < this.first) this.first = row.timestamp;
-      if (row.timestamp > this.last) this.last = row.timestamp;
-      this.cents += Math.round(row.amount * 100);
+  add(lines: LineColumns): void {
+    const { customers, invoices, timestamps, amounts } = lines;
+    for (let i = 0; i < lines.rows; i++) {
+      this.customers.add(customers[i]!);
+      this.invoices.add(invoices[i]!);
+      const timestamp = timestamps[i]!;
+      if (timestamp < this.first) this.first = timestamp;
+      if (timestamp > this.last) this.last = timestamp;
+      this.cents += Math.round(amounts[i]! * 100);
     }
-    this.rows += to - from;
+    this.rows += lines.rows;
   }
 
   figures(): FileFigures {
     return {
-      customers: this.customers.size,
-      invoices: this.invoices.size,
+      customers: this.customers.count,
+      invoices: this.invoices.count,
       firstDate: this.rows ? isoWallClock(this.first) : null,
       lastDate: this.rows ? isoWallClock(this.last) : null,
       revenue: this.cents / 100,
     };
+  }
+}
+
+/** How many distinct text ids were added, NO_TEXT aside. */
+class DistinctIds {
+  private seen = new Uint8Array(1024);
+  count = 0;
+
+  add(id: number): void {
+    if (id === NO_TEXT) return;
+    if (id >= this.seen.length) {
+      const grown = new Uint8Array(Math.max(id + 1, this.seen.length * 2));
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    if (this.seen[id] === 0) {
+      this.seen[id] = 1;
+      this.count++;
+    }
   }
 }
 

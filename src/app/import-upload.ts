@@ -76,12 +76,18 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
     request.ingest,
     (done) => onProgress({ stage: 'parsing', done, total: table.recordCount, unit: 'rows' }),
     (rows, from, to) => {
-      figures.add(rows, from, to);
-      for (const chunk of chunks.add(rows, from, to, keys.of(rows, from, to))) writer.write(chunk);
+      for (const chunk of chunks.add(rows, from, to, keys.of(rows, from, to))) {
+        // Before the chunk is written: a writer on another thread takes its buffers.
+        figures.add(chunk);
+        writer.write(chunk);
+      }
     },
   );
   const rest = chunks.rest();
-  if (rest !== undefined) writer.write(rest);
+  if (rest !== undefined) {
+    figures.add(rest);
+    writer.write(rest);
+  }
   const total = parsed.rowsKept;
   onProgress({ stage: 'writing', done: 0, total, unit: 'rows' });
   const stored = await writer.stored(total, (done) => onProgress({ stage: 'writing', done, total, unit: 'rows' }));
