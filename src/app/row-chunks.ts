@@ -1,5 +1,5 @@
 import type { TransactionRow } from '../ingest/types.js';
-import { NO_TEXT, type LineColumns } from '../store/transactions.js';
+import { keyOrder, NO_TEXT, type LineColumns } from '../store/transactions.js';
 
 /**
  * Parsed rows as they cross to the writer thread: numbers in typed arrays, transferred rather than copied, and text as
@@ -17,7 +17,8 @@ const TEXT_COLUMNS = ['invoices', 'customers', 'products', 'descriptions', 'coun
 
 /** The buffers of a chunk, to transfer with it. */
 export function rowChunkTransfer(chunk: RowChunk): ArrayBuffer[] {
-  const arrays = [chunk.keys, chunk.lines, chunk.timestamps, chunk.quantities, chunk.unitPrices, chunk.amounts, chunk.returns];
+  const arrays: ArrayBufferView[] = [chunk.keys, chunk.lines, chunk.timestamps, chunk.quantities, chunk.unitPrices, chunk.amounts, chunk.returns];
+  if (chunk.keyOrder) arrays.push(chunk.keyOrder);
   return [...arrays, ...TEXT_COLUMNS.map((column) => chunk[column])].map((array) => array.buffer as ArrayBuffer);
 }
 
@@ -47,7 +48,7 @@ export class RowChunkEncoder {
     for (let i = from; i < to; i++) {
       let chunk = this.chunk;
       if (chunk.rows === ROWS_PER_SENT_CHUNK) {
-        full.push(chunk);
+        full.push(withKeyOrder(chunk));
         chunk = this.chunk = emptyChunk(ROWS_PER_SENT_CHUNK);
       }
       const at = chunk.rows++;
@@ -69,7 +70,7 @@ export class RowChunkEncoder {
       chunk.categories[at] = this.categories.idOf(row.category, chunk);
     }
     if (this.chunk.rows === ROWS_PER_SENT_CHUNK) {
-      full.push(this.chunk);
+      full.push(withKeyOrder(this.chunk));
       this.chunk = emptyChunk(ROWS_PER_SENT_CHUNK);
     }
     return full;
@@ -81,15 +82,21 @@ export class RowChunkEncoder {
     if (chunk.rows === 0) return undefined;
     this.chunk = emptyChunk(ROWS_PER_SENT_CHUNK);
     const rows = chunk.rows;
-    return {
+    return withKeyOrder({
       ...chunk,
       keys: chunk.keys.slice(0, rows), lines: chunk.lines.slice(0, rows), timestamps: chunk.timestamps.slice(0, rows),
       quantities: chunk.quantities.slice(0, rows), unitPrices: chunk.unitPrices.slice(0, rows), amounts: chunk.amounts.slice(0, rows),
       returns: chunk.returns.slice(0, rows), invoices: chunk.invoices.slice(0, rows), customers: chunk.customers.slice(0, rows),
       products: chunk.products.slice(0, rows), descriptions: chunk.descriptions.slice(0, rows), countries: chunk.countries.slice(0, rows),
       categories: chunk.categories.slice(0, rows),
-    };
+    });
   }
+}
+
+/** The chunk with the order the writer inserts its rows in, worked out on this side (see LineColumns.keyOrder). */
+function withKeyOrder(chunk: RowChunk): RowChunk {
+  chunk.keyOrder = keyOrder(chunk.keys);
+  return chunk;
 }
 
 /** The upload's texts numbered in the order first seen; a text first seen in a chunk is sent with it. */

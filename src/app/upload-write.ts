@@ -37,6 +37,8 @@ export class UploadWrite {
   private readonly texts: TextDictionary;
   /** The dataset's id of each of the upload's texts, by the upload's id. */
   private readonly datasetTextIds: number[] = [];
+  /** Whether every text so far has the same id in the upload and the dataset, as in a new dataset's first upload. */
+  private sameTextIds = true;
 
   constructor(private readonly db: Db, { dataset, upload }: UploadStart) {
     this.bulk = beginBulkWrite(db);
@@ -73,9 +75,13 @@ export class UploadWrite {
 
   /** Stores a chunk's new rows; returns which rows were stored (1) and which were already there (0). */
   write(chunk: RowChunk): Uint8Array {
-    for (const text of chunk.newTexts) this.datasetTextIds.push(this.texts.idOf(text));
+    for (const text of chunk.newTexts) {
+      const id = this.texts.idOf(text);
+      if (id !== this.datasetTextIds.length) this.sameTextIds = false;
+      this.datasetTextIds.push(id);
+    }
     this.texts.flush();
-    const lines = withDatasetTextIds(chunk, this.datasetTextIds);
+    const lines = this.sameTextIds ? chunk : withDatasetTextIds(chunk, this.datasetTextIds);
     const stored = this.transactions.insertMany(this.guildId, this.datasetId, this.uploadId, lines);
     this.summaries.add(lines, stored);
     return stored;
