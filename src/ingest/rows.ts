@@ -188,8 +188,8 @@ class TextColumn {
 
 /**
  * The same text in a string of its own. A cell cut from a file is a slice that points into the whole file's text,
- * and comparing later cells with shared slices read characters scattered over those 48 MB, missing the caches;
- * a JSON round trip is the one copy that is O(length) for any text.
+ * and comparing later cells with shared slices read characters scattered over its 48 MB, missing the caches. A JSON
+ * round trip copies any text in O(length), without a string per character.
  */
 function ownCopy(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
