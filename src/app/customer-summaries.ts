@@ -1,12 +1,12 @@
-import { BasketsTally, combinedBasket } from '../segment/customer-baskets.js';
+import { combinedBaskets, NO_NAME, NumberedBasketsTally } from '../segment/customer-baskets.js';
 import { CustomerOrdersTally, type CustomerOrder, type OrderLine } from '../segment/customer-orders.js';
-import type { CustomerSummariesRepository, NumberedBasket } from '../store/customer-summaries.js';
+import type { CustomerSummariesRepository, StoredBasket } from '../store/customer-summaries.js';
 import { NO_TEXT, numberOrNull, textIdOrNull, type LineColumns } from '../store/transactions.js';
 
 /** What an upload adds to the dataset's per-customer summaries, before it is combined with what is stored. */
 export interface SummaryAdditions {
   orders: CustomerOrder[];
-  baskets: NumberedBasket[];
+  baskets: StoredBasket[];
 }
 
 /**
@@ -16,7 +16,7 @@ export interface SummaryAdditions {
  */
 export class SummaryAdditionsTally {
   private readonly orders: CustomerOrdersTally<number>;
-  private readonly baskets = new BasketsTally<number>();
+  private readonly baskets = new NumberedBasketsTally();
   /** The line being added, one object reused: the tallies read it and keep none of it. */
   private readonly line: OrderLine = { timestamp: 0, quantity: null, unitPrice: null, amount: 0, isReturn: false };
 
@@ -39,7 +39,7 @@ export class SummaryAdditionsTally {
       this.orders.add(customer, textIdOrNull(invoices[i]!), line);
       // A product is named by its description, else its code.
       const description = descriptions[i]!;
-      this.baskets.add(customer, textIdOrNull(description !== NO_TEXT ? description : products[i]!), textIdOrNull(countries[i]!), line.isReturn);
+      this.baskets.add(customer, nameOf(description !== NO_TEXT ? description : products[i]!), nameOf(countries[i]!), line.isReturn);
     }
   }
 
@@ -50,6 +50,8 @@ export class SummaryAdditionsTally {
     };
   }
 }
+
+const nameOf = (textId: number): number => (textId === NO_TEXT ? NO_NAME : textId);
 
 /** Adds an upload's orders and baskets to the dataset's; call inside the import's transaction. */
 export function writeSummaryAdditions(
@@ -65,7 +67,7 @@ export function writeSummaryAdditions(
     datasetId,
     baskets.map((basket) => {
       const before = stored.get(basket.customerId);
-      return before ? combinedBasket(before, basket) : basket;
+      return before ? combinedBaskets(before, basket) : basket;
     }),
   );
 }

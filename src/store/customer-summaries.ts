@@ -1,4 +1,4 @@
-import type { BasketCounts, CustomerBasket } from '../segment/customer-baskets.js';
+import type { CustomerBasket, NumberedBasket } from '../segment/customer-baskets.js';
 import type { CustomerOrder } from '../segment/customer-orders.js';
 import type { Db } from './open-database.js';
 
@@ -11,11 +11,8 @@ const ORDER_COLUMNS = 11;
 /** Orders per INSERT statement: 704 parameters; one call per order spent a third of the write crossing into SQLite. */
 const ORDER_BATCH = 64;
 
-/**
- * A basket as stored: its customer by id, its products and countries by their numbers in the dataset's texts
- * (dataset_texts, as the lines number them).
- */
-export type NumberedBasket = BasketCounts<number, string>;
+/** A basket as stored: its customer by id, its products and countries by their numbers in dataset_texts. */
+export type StoredBasket = NumberedBasket<string>;
 
 /**
  * The per-customer summaries kept beside a dataset's lines (migrations 5 and 6): orders, and baskets whose products
@@ -100,20 +97,20 @@ export function customerSummariesRepository(db: Db) {
     /** Adds orders to the dataset's, key by key (an order already stored gets the sums added). */
     addOrders: writeOrders,
     /** The stored baskets of these customers (those that have one), numbered. */
-    storedBaskets(guildId: string, datasetId: number, customerIds: readonly string[]): Map<string, NumberedBasket> {
-      const found = new Map<string, NumberedBasket>();
+    storedBaskets(guildId: string, datasetId: number, customerIds: readonly string[]): Map<string, StoredBasket> {
+      const found = new Map<string, StoredBasket>();
       // A first upload has no stored baskets: one query instead of one per customer.
       if (hasBaskets.get(guildId, datasetId) === undefined) return found;
       for (const customerId of customerIds) {
         const row = storedBasket.get(guildId, datasetId, customerId) as [Buffer, Buffer] | undefined;
-        if (row) found.set(customerId, { customerId, products: countsFromPairs(row[0]), countries: countsFromPairs(row[1]) });
+        if (row) found.set(customerId, { customerId, products: int32sOfBlob(row[0]), countries: int32sOfBlob(row[1]) });
       }
       return found;
     },
     /** Stores these baskets whole, replacing the customers' stored ones. Their numbers must be in dataset_texts. */
-    writeBaskets(guildId: string, datasetId: number, whole: readonly NumberedBasket[]): void {
+    writeBaskets(guildId: string, datasetId: number, whole: readonly StoredBasket[]): void {
       for (const basket of whole) {
-        writeBasket.run(guildId, datasetId, basket.customerId, pairsFromCounts(basket.products), pairsFromCounts(basket.countries));
+        writeBasket.run(guildId, datasetId, basket.customerId, blobOfInt32s(basket.products), blobOfInt32s(basket.countries));
       }
     },
     orders: (guildId: string, datasetId: number): CustomerOrder[] =>
@@ -124,13 +121,13 @@ export function customerSummariesRepository(db: Db) {
     /** The dataset's baskets, their products and countries spelled out. */
     baskets(guildId: string, datasetId: number): CustomerBasket[] {
       const byId = textsById(guildId, datasetId);
-      const named = (counts: Map<number, number>) => {
+      const named = (pairs: Buffer) => {
         const byName = new Map<string, number>();
-        for (const [id, count] of counts) byName.set(byId[id]!, count);
+        for (let at = 0; at < pairs.length; at += PAIR_BYTES) byName.set(byId[pairs.readInt32LE(at)]!, pairs.readInt32LE(at + 4));
         return byName;
       };
       return (baskets.all(guildId, datasetId) as [string, Buffer, Buffer][]).map((r) => ({
-        customerId: r[0], products: named(countsFromPairs(r[1])), countries: named(countsFromPairs(r[2])),
+        customerId: r[0], products: named(r[1]), countries: named(r[2]),
       }));
     },
     deleteDataset(guildId: string, datasetId: number): void {
@@ -142,21 +139,19 @@ export type CustomerSummariesRepository = ReturnType<typeof customerSummariesRep
 
 const PAIR_BYTES = 8;
 
-function pairsFromCounts(counts: ReadonlyMap<number, number>): Buffer {
-  const pairs = Buffer.allocUnsafe(counts.size * PAIR_BYTES);
-  let at = 0;
-  for (const [id, count] of counts) {
-    pairs.writeInt32LE(id, at);
-    pairs.writeInt32LE(count, at + 4);
-    at += PAIR_BYTES;
-  }
-  return pairs;
+/** Where the platform puts an int32's low byte: first, as the blobs do, almost everywhere but s390x. */
+const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1;
+
+/** Numbers as a blob of little-endian int32s. */
+function blobOfInt32s(values: Int32Array): Buffer {
+  if (LITTLE_ENDIAN) return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+  const blob = Buffer.allocUnsafe(values.length * 4);
+  values.forEach((value, i) => blob.writeInt32LE(value, i * 4));
+  return blob;
 }
 
-function countsFromPairs(pairs: Buffer): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (let at = 0; at < pairs.length; at += PAIR_BYTES) counts.set(pairs.readInt32LE(at), pairs.readInt32LE(at + 4));
-  return counts;
+function int32sOfBlob(blob: Buffer): Int32Array {
+  return Int32Array.from({ length: blob.length / 4 }, (_, i) => blob.readInt32LE(i * 4));
 }
 
 function compare(a: string, b: string): number {

@@ -51,12 +51,14 @@ describe('SummaryAdditionsTally', () => {
         const stored = chunks.flat().flatMap(([r, kept]) => (kept && r.customerId !== null ? [{ ...r, customerId: r.customerId }] : []));
         const { orders, baskets } = tally.additions();
         expect(orders).toEqual(customerOrdersOfLines(stored));
-        const named = baskets.map((b) => ({
-          customerId: b.customerId,
-          products: new Map([...b.products].map(([id, count]) => [texts.textOf(id), count])),
-          countries: new Map([...b.countries].map(([id, count]) => [texts.textOf(id), count])),
-        }));
-        expect(named).toEqual(customerBasketsOfLines(stored));
+        const named = (pairs: Int32Array) => {
+          const counts = new Map<string, number>();
+          for (let at = 0; at < pairs.length; at += 2) counts.set(texts.textOf(pairs[at]!), pairs[at + 1]!);
+          return counts;
+        };
+        expect(baskets.map((b) => ({ customerId: b.customerId, products: named(b.products), countries: named(b.countries) }))).toEqual(
+          customerBasketsOfLines(stored),
+        );
       }),
     );
   });

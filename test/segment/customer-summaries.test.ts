@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { combinedBasket, customerBasketsOfLines } from '../../src/segment/customer-baskets.js';
+import { combinedBaskets, customerBasketsOfLines, NO_NAME, NumberedBasketsTally } from '../../src/segment/customer-baskets.js';
 import { customerOrdersOfLines, lineRole } from '../../src/segment/customer-orders.js';
 import { customerRfm, rfmOfOrders } from '../../src/segment/rfm.js';
 import { DAY_MS, JAN_1, sale } from './helpers/sales.js';
@@ -65,12 +65,29 @@ describe('customer baskets', () => {
     expect(basket).toEqual({ customerId: 'A', products: new Map([['MUG', 1], ['POST', 1]]), countries: new Map([['France', 2], ['Spain', 1]]) });
   });
 
-  it('GIVEN a stored basket and an upload\'s THEN the counts add up', () => {
-    const stored = { customerId: 'A', products: new Map([['MUG', 2]]), countries: new Map([['France', 2]]) };
-    const added = { customerId: 'A', products: new Map([['MUG', 1], ['BAG', 4]]), countries: new Map([['Spain', 1]]) };
-    expect(combinedBasket(stored, added)).toEqual({
-      customerId: 'A', products: new Map([['MUG', 3], ['BAG', 4]]), countries: new Map([['France', 2], ['Spain', 1]]),
-    });
-    expect(stored.products.get('MUG')).toBe(2);
+  it('GIVEN a stored basket and an upload\'s THEN the counts add up, stored names first', () => {
+    const stored = { customerId: 'A', products: Int32Array.of(7, 2), countries: Int32Array.of(1, 2) };
+    const added = { customerId: 'A', products: Int32Array.of(9, 4, 7, 1), countries: Int32Array.of(3, 1) };
+    expect(combinedBaskets(stored, added)).toEqual({ customerId: 'A', products: Int32Array.of(7, 3, 9, 4), countries: Int32Array.of(1, 2, 3, 1) });
+    expect(stored.products).toEqual(Int32Array.of(7, 2));
+  });
+
+  it('GIVEN many customers and products, lines interleaved THEN each basket counts its own in first-counted order', () => {
+    const tally = new NumberedBasketsTally();
+    const expected = new Map<number, { products: Map<number, number>; countries: Map<number, number> }>();
+    // Enough pairs to grow the tally's tables several times; customers come back after others.
+    for (let i = 0; i < 20_000; i++) {
+      const customer = (i * 7) % 301;
+      const product = i % 5 === 0 ? NO_NAME : (i * 13) % 997;
+      const country = i % 11 === 0 ? NO_NAME : customer % 3;
+      const isReturn = i % 9 === 0;
+      tally.add(customer, product, country, isReturn);
+      const basket = expected.get(customer) ?? { products: new Map(), countries: new Map() };
+      expected.set(customer, basket);
+      if (!isReturn && product !== NO_NAME) basket.products.set(product, (basket.products.get(product) ?? 0) + 1);
+      if (country !== NO_NAME) basket.countries.set(country, (basket.countries.get(country) ?? 0) + 1);
+    }
+    const pairs = (counts: Map<number, number>) => Int32Array.from([...counts].flat());
+    expect(tally.baskets()).toEqual([...expected].map(([customerId, b]) => ({ customerId, products: pairs(b.products), countries: pairs(b.countries) })));
   });
 });
