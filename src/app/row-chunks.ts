@@ -5,7 +5,7 @@ import { keyOrder, NO_TEXT, type LineColumns } from '../store/transactions.js';
  * Parsed rows as they cross to the writer thread: numbers in typed arrays, transferred rather than copied, and text as
  * ids into a dictionary of the upload's texts that the two sides build in step, each chunk carrying only the texts
  * first seen in it (the writer renumbers them into the dataset's dictionary before they are stored). Online
- * Retail repeats some 40,000 distinct texts over 3 million text cells, and structured-cloning row objects cost more
+ * Retail repeats 35,514 distinct texts over 3 million text cells, and structured-cloning row objects cost more
  * than writing on a second thread saves.
  */
 export interface RowChunk extends LineColumns {
