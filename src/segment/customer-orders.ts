@@ -52,7 +52,8 @@ export function lineRole(line: Omit<SaleLine, 'customerId' | 'invoice' | 'timest
  */
 export function customerOrdersOfLines(lines: Iterable<SaleLine>): CustomerOrder[] {
   const tally = new CustomerOrdersTally<string>((text) => text);
-  for (const line of lines) tally.add(line.customerId, line.invoice, line);
+  // An empty invoice is none, as the store keeps it.
+  for (const line of lines) tally.add(line.customerId, line.invoice || null, line);
   return tally.orders;
 }
 

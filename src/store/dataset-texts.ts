@@ -5,7 +5,9 @@ const TEXT_BATCH = 64;
 
 /**
  * A dataset's numbered texts while an upload is written: stored texts keep their number, new ones get the next
- * numbers and are written by flush(). Numbers are never reused, so a line never comes to mean another text.
+ * numbers and are written by flush(). A number freed by erasure is not given out again (datasets.next_text_id), so
+ * nothing that kept a number comes to mean another text; replacing a dataset, which drops everything that could
+ * refer to its texts, starts the numbers again.
  */
 export interface TextDictionary {
   idOf(text: string): number;
@@ -25,6 +27,8 @@ export function datasetTextsRepository(db: Db) {
   const insertText = insertTexts(1);
   let insertBatch: ReturnType<typeof insertTexts> | undefined;
   const removeDataset = db.prepare<[string, number]>(`DELETE FROM dataset_texts WHERE guild_id = ? AND dataset_id = ?`);
+  const nextTextId = db.prepare<[string, number]>(`SELECT next_text_id FROM datasets WHERE guild_id = ? AND dataset_id = ?`).pluck();
+  const setNextTextId = db.prepare<[number, string, number]>(`UPDATE datasets SET next_text_id = ? WHERE guild_id = ? AND dataset_id = ?`);
 
   const write = (guildId: string, datasetId: number, texts: readonly string[], firstId: number) => {
     const values: unknown[] = [];
@@ -53,7 +57,7 @@ export function datasetTextsRepository(db: Db) {
     dictionary(guildId: string, datasetId: number): TextDictionary {
       const ids = new Map<string, number>();
       const texts: string[] = [];
-      let nextId = 0;
+      let nextId = (nextTextId.get(guildId, datasetId) as number | undefined) ?? 0;
       for (const [id, text] of stored.all(guildId, datasetId) as [number, string][]) {
         ids.set(text, id);
         texts[id] = text;
@@ -74,13 +78,18 @@ export function datasetTextsRepository(db: Db) {
         },
         textOf: (id) => texts[id]!,
         flush() {
+          if (pending.length === 0) return;
           write(guildId, datasetId, pending, pendingFrom);
+          setNextTextId.run(nextId, guildId, datasetId);
           pending = [];
           pendingFrom = nextId;
         },
       };
     },
-    deleteDataset: (guildId: string, datasetId: number): void => void removeDataset.run(guildId, datasetId),
+    deleteDataset(guildId: string, datasetId: number): void {
+      removeDataset.run(guildId, datasetId);
+      setNextTextId.run(0, guildId, datasetId);
+    },
   };
 }
 export type DatasetTextsRepository = ReturnType<typeof datasetTextsRepository>;

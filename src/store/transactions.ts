@@ -53,6 +53,7 @@ export function transactionsRepository(db: Db) {
     insertMany(guildId: string, datasetId: number, uploadId: number, lines: LineColumns): Uint8Array {
       const { keys, invoices, customers, products, descriptions, countries, categories } = lines;
       const order = lines.keyOrder ?? keyOrder(keys.subarray(0, lines.rows));
+      if (order.length !== lines.rows) throw new Error(`key order of ${order.length} lines for ${lines.rows}`);
       const stored = new Uint8Array(lines.rows);
       const values: unknown[] = [];
       const bind = (i: number, start: number) => {
@@ -112,7 +113,8 @@ export type TransactionsRepository = ReturnType<typeof transactionsRepository>;
 
 /**
  * An upload's lines in columns, as they cross between threads: numbers in typed arrays (NaN for none) and texts as
- * ids in the dataset's dictionary (NO_TEXT for none). The arrays may be longer than `rows`.
+ * ids (NO_TEXT for none). The ids number the upload's own texts while the lines cross to the writer, which renumbers
+ * them as the dataset does before they are stored. The arrays may be longer than `rows`.
  */
 export interface LineColumns {
   rows: number;

@@ -38,6 +38,8 @@ const row = fc.record<TransactionRow>({
   isReturn: fc.boolean(),
 });
 
+// customerOrdersOfLines and customerBasketsOfLines use the same tallies, which test/segment/customer-summaries.test.ts
+// checks on their own: this checks what SummaryAdditionsTally adds, reading columns, stored flags and numbers.
 describe('SummaryAdditionsTally', () => {
   it('GIVEN chunks of numbered lines and which were stored THEN orders and baskets are those of the stored customer lines', () => {
     fc.assert(

@@ -62,6 +62,7 @@ describe('server administration commands', () => {
       app.db.prepare('SELECT count(*) FROM transaction_lines WHERE guild_id = ? AND customer_id = ?').pluck().get(guildId, '13694') as number;
     const before = customerLines('guild-a');
     expect(before).toBeGreaterThan(0);
+    const textsBefore = app.db.prepare('SELECT count(*) FROM dataset_texts WHERE guild_id = ?').pluck().get('guild-a') as number;
     const reply = await run('data forget', 'guild-a', { customer: '13694' });
     expect(reply).toMatchObject({ ok: true, ephemeral: true, data: { lines: before, runEntries: 1 } });
     expect(customerLines('guild-a')).toBe(0);
@@ -76,9 +77,19 @@ describe('server administration commands', () => {
       expect(rowsOf(table, 'guild-b'), table).toBeGreaterThan(0);
     }
     expect(customerLines('guild-b')).toBe(before);
-    // Nor is the id kept among the texts lines are numbered with.
+    // Nor is the id kept among the texts lines are numbered with, nor any text only their lines carried.
     const texts = (guildId: string) => app.db.prepare('SELECT count(*) FROM dataset_texts WHERE guild_id = ? AND text = ?').pluck().get(guildId, '13694');
     expect([texts('guild-a'), texts('guild-b')]).toEqual([0, 1]);
+    const unusedTexts = (guildId: string) =>
+      app.db
+        .prepare(
+          `SELECT count(*) FROM dataset_texts x WHERE guild_id = ? AND NOT EXISTS (SELECT 1 FROM transactions t WHERE t.guild_id = x.guild_id
+             AND t.dataset_id = x.dataset_id AND x.text_id IN (t.invoice, t.customer_id, t.product, t.description, t.country, t.category))`,
+        )
+        .pluck()
+        .get(guildId);
+    expect(unusedTexts('guild-a')).toBe(0);
+    expect(textsBefore - (app.db.prepare('SELECT count(*) FROM dataset_texts WHERE guild_id = ?').pluck().get('guild-a') as number)).toBeGreaterThan(1);
   });
 
   it('GIVEN /data purge THEN it asks first where a door can, and empties only this server', async () => {

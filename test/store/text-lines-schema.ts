@@ -42,5 +42,6 @@ export function revertToTextLines(db: Database.Database): void {
   db.exec(`DROP VIEW transaction_lines;
            DROP TABLE transactions;
            DROP TABLE dataset_texts;
-           ALTER TABLE text_transactions RENAME TO transactions;`);
+           ALTER TABLE text_transactions RENAME TO transactions;
+           ALTER TABLE datasets DROP COLUMN next_text_id;`);
 }

@@ -12,6 +12,8 @@ import type Database from 'better-sqlite3';
  * - transaction_lines reads the lines with their texts spelled out, for queries and tests that want them.
  * - customer_baskets number their products and countries the same way, and dataset_names, which numbered them
  *   apart, is gone: an upload's baskets are then counted from the numbered lines without a text per line.
+ * - datasets.next_text_id is the number the dataset's next new text gets, so that a number freed by erasure is
+ *   not given to another text while anything could still refer to it.
  *
  * Row keys do not change: they hash a line's content, which is the same text.
  */
@@ -98,6 +100,12 @@ SELECT n.guild_id, n.dataset_id,
  WHERE NOT EXISTS (SELECT 1 FROM dataset_texts x WHERE x.guild_id = n.guild_id AND x.dataset_id = n.dataset_id AND x.text = n.name);
 `;
 
+const nextTextIds = /* sql */ `
+ALTER TABLE datasets ADD COLUMN next_text_id INTEGER NOT NULL DEFAULT 0;
+UPDATE datasets
+   SET next_text_id = coalesce((SELECT max(text_id) + 1 FROM dataset_texts x WHERE x.guild_id = datasets.guild_id AND x.dataset_id = datasets.dataset_id), 0);
+`;
+
 /**
  * Numbers the lines' texts, then renumbers each stored basket's (name id, count) pairs from dataset_names to
  * dataset_texts, with code of its own so that this migration stays what it was when released.
@@ -105,6 +113,7 @@ SELECT n.guild_id, n.dataset_id,
 export function m006NumberedLineTexts(db: Database.Database): void {
   db.exec(numberedLines);
   db.exec(textsOfNames);
+  db.exec(nextTextIds);
   const datasets = db.prepare(`SELECT DISTINCT guild_id, dataset_id FROM customer_baskets`).raw().all() as [string, number][];
   const renumbering = db
     .prepare<[string, number]>(
@@ -125,7 +134,10 @@ export function m006NumberedLineTexts(db: Database.Database): void {
     const renumbered = (pairs: Buffer, ids: Map<number, number>) => {
       const out = Buffer.alloc(pairs.length);
       for (let at = 0; at < pairs.length; at += 8) {
-        out.writeInt32LE(ids.get(pairs.readInt32LE(at))!, at);
+        const textId = ids.get(pairs.readInt32LE(at));
+        // Every basket name is in dataset_names; if one were not, writing 0 would silently name another text.
+        if (textId === undefined) throw new Error(`basket of dataset ${datasetId} names ${pairs.readInt32LE(at)}, which dataset_names lacks`);
+        out.writeInt32LE(textId, at);
         out.writeInt32LE(pairs.readInt32LE(at + 4), at + 4);
       }
       return out;
