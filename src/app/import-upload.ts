@@ -92,6 +92,9 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
   onProgress({ stage: 'writing', done: 0, total, unit: 'rows' });
   const stored = await writer.stored(total, (done) => onProgress({ stage: 'writing', done, total, unit: 'rows' }));
   const imported = stored.reduce((count, flag) => count + flag, 0);
+  // How the file was read, as the upload record keeps it and the report shows it.
+  const { delimiter, encoding, container, sheets } = parsed.table;
+  const layout = { delimiter, encoding, container, sheets };
   const alreadyUploaded = await writer.commit({
     details: {
       rowsSkipped: parsed.rowsSkipped as Record<string, { count: number; lines: number[] }>,
@@ -99,10 +102,7 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
       returnRows: parsed.returnRows,
       columns: parsed.columns as Record<string, string>,
       warnings: parsed.warnings,
-      delimiter: parsed.table.delimiter,
-      encoding: parsed.table.encoding,
-      container: parsed.table.container,
-      sheets: parsed.table.sheets,
+      ...layout,
     },
     rowsRead: parsed.rowsRead,
     rowsImported: imported,
@@ -117,10 +117,7 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
       dataset,
       fileName: request.fileName,
       format: parsed.table.format,
-      delimiter: parsed.table.delimiter,
-      encoding: parsed.table.encoding,
-      container: parsed.table.container,
-      sheets: parsed.table.sheets,
+      ...layout,
       rowsRead: parsed.rowsRead,
       rowsImported: imported,
       duplicatesIgnored: total - imported,
