@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { m001Initial } from '../../src/store/migrations/001-initial.js';
+import { m005Tables } from '../../src/store/migrations/005-customer-summaries.js';
 
 /**
  * Turns a current database back into the schema before migration 6, so a test can open it as an older release left
@@ -8,18 +9,10 @@ import { m001Initial } from '../../src/store/migrations/001-initial.js';
  */
 export function revertToTextLines(db: Database.Database): void {
   const textTable = /CREATE TABLE transactions \([\s\S]*?\) STRICT, WITHOUT ROWID;/.exec(m001Initial)![0];
+  const namesTable = /CREATE TABLE dataset_names \([\s\S]*?\) STRICT, WITHOUT ROWID;/.exec(m005Tables)![0];
   db.exec(`${textTable.replace('CREATE TABLE transactions', 'CREATE TABLE text_transactions')}
            INSERT INTO text_transactions SELECT * FROM transaction_lines;
-           CREATE TABLE dataset_names (
-             guild_id   TEXT NOT NULL,
-             dataset_id INTEGER NOT NULL,
-             kind       TEXT NOT NULL CHECK (kind IN ('product', 'country')),
-             name_id    INTEGER NOT NULL,
-             name       TEXT NOT NULL,
-             PRIMARY KEY (guild_id, dataset_id, kind, name_id),
-             UNIQUE (guild_id, dataset_id, kind, name),
-             FOREIGN KEY (guild_id, dataset_id) REFERENCES datasets (guild_id, dataset_id) ON DELETE CASCADE
-           ) STRICT, WITHOUT ROWID;`);
+           ${namesTable}`);
   const baskets = db.prepare('SELECT guild_id, dataset_id, customer_id, products, countries FROM customer_baskets').raw().all() as [string, number, string, Buffer, Buffer][];
   const textOf = db.prepare('SELECT text FROM dataset_texts WHERE guild_id = ? AND dataset_id = ? AND text_id = ?').pluck();
   const maxText = db.prepare('SELECT max(text_id) FROM dataset_texts WHERE guild_id = ? AND dataset_id = ?').pluck();

@@ -13,7 +13,7 @@ import type Database from 'better-sqlite3';
  *   whole: as JSON with the names spelled out they were 9 MB for Online Retail and took 150 ms to write and
  *   110 ms to read back, as pairs 2 MB.
  */
-const schema = /* sql */ `
+export const m005Tables = /* sql */ `
 CREATE TABLE customer_orders (
   guild_id       TEXT NOT NULL,
   dataset_id     INTEGER NOT NULL,
@@ -76,7 +76,7 @@ type StoredLine = [isReturn: 0 | 1, product: string | null, country: string | nu
  * read through the index this migration then drops), so memory stays bounded whatever the dataset's size.
  */
 export function m005CustomerSummaries(db: Database.Database): void {
-  db.exec(schema);
+  db.exec(m005Tables);
   db.exec(backfillOrders);
   // Customers with a line as in the orders: every customer line made an order.
   const customers = db
