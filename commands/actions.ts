@@ -3,7 +3,7 @@ import { escapeMarkdown } from '../src/app/format.js';
 import { actionLines } from '../src/app/replies/action-lines.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import { segmentActions } from '../src/app/segment-actions.js';
-import { namesMatching } from '../src/app/segment-names.js';
+import { namesMatching, shownSegmentName } from '../src/app/segment-names.js';
 import { SEGMENT_NAMES } from '../src/segment/playbook.js';
 import { defineCommand } from './command.js';
 import { segmentChoices } from './segment-options.js';
@@ -17,7 +17,8 @@ export default defineCommand({
   async run(ctx, input) {
     const outcome = segmentActions(ctx.app.db, ctx.guildId, input.segment);
     if (!outcome.ok) return failureReply(outcome.code, outcome.details, ctx.locale);
-    const title = ctx.locale === 'id' ? `Playbook untuk **${escapeMarkdown(outcome.segment)}**` : `Playbook for **${escapeMarkdown(outcome.segment)}**`;
+    const segment = escapeMarkdown(shownSegmentName(outcome.segment, ctx.locale));
+    const title = ctx.locale === 'id' ? `Playbook untuk **${segment}**` : `Playbook for **${segment}**`;
     const lines = actionLines(outcome.actions, ctx.locale).map((line, i) => `${i + 1}. ${line}`);
     return { ok: true, text: [title, ...lines].join('\n'), data: { segment: outcome.segment, segmentName: outcome.segmentName, actions: outcome.actions } };
   },

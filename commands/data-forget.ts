@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { forgetCustomer } from '../src/app/erasure.js';
-import { escapeMarkdown, formatCount } from '../src/app/format.js';
+import { escapeMarkdown, formatCounted } from '../src/app/format.js';
 import { defineCommand } from './command.js';
 import { customerChoices } from './segment-options.js';
 
@@ -18,13 +18,13 @@ export default defineCommand({
   async run(ctx, input) {
     const erased = forgetCustomer(ctx.app.db, ctx.guildId, input.customer);
     const id = escapeMarkdown(input.customer);
-    const lines = formatCount(erased.lines, ctx.locale);
+    const lines = formatCounted(erased.lines, ctx.locale === 'id' ? { other: 'baris transaksi' } : { one: 'transaction line', other: 'transaction lines' }, ctx.locale);
     const text =
       erased.lines + erased.runEntries === 0
         ? ctx.locale === 'id' ? `Tidak ada data untuk pelanggan ${id} di server ini.` : `There is no data about customer ${id} in this server.`
         : ctx.locale === 'id'
-          ? `Pelanggan ${id} dihapus: ${lines} baris transaksi dan semua hasil segmentasinya.`
-          : `Customer ${id} erased: ${lines} transaction lines and every segmentation entry.`;
+          ? `Pelanggan ${id} dihapus: ${lines} dan semua hasil segmentasinya.`
+          : `Customer ${id} erased: ${lines} and every segmentation entry.`;
     return { ok: true, ephemeral: true, text, data: { customerId: input.customer, ...erased } };
   },
   autocomplete: (ctx, _option, typed, options) => customerChoices(ctx, typed, options),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { purgeWorkspace } from '../src/app/erasure.js';
-import { formatCount } from '../src/app/format.js';
+import { formatCounted } from '../src/app/format.js';
 import { defineCommand } from './command.js';
 
 export default defineCommand({
@@ -16,11 +16,11 @@ export default defineCommand({
   }),
   async run(ctx) {
     const { rows } = purgeWorkspace(ctx.app.db, ctx.guildId);
-    const count = formatCount(rows, ctx.locale);
+    const count = formatCounted(rows, ctx.locale === 'id' ? { other: 'baris transaksi' } : { one: 'transaction line', other: 'transaction lines' }, ctx.locale);
     return {
       ok: true,
       ephemeral: true,
-      text: ctx.locale === 'id' ? `Semua data server ini dihapus (${count} baris transaksi).` : `All of this server's data is erased (${count} transaction lines).`,
+      text: ctx.locale === 'id' ? `Semua data server ini dihapus (${count}).` : `All of this server's data is erased (${count}).`,
       data: { purged: true, rows },
     };
   },

@@ -5,6 +5,7 @@ import dataPurge from './data-purge.js';
 import datasetsDelete from './datasets-delete.js';
 import datasetsList from './datasets-list.js';
 import help from './help.js';
+import inspect from './inspect.js';
 import playbookReset from './playbook-reset.js';
 import playbookSet from './playbook-set.js';
 import segmentCustomer from './segment-customer.js';
@@ -16,6 +17,6 @@ import upload from './upload.js';
 
 /** Every command, once. Each door (Discord, console, CLI) builds itself from this list. */
 export const COMMANDS: readonly Command[] = [
-  upload, datasetsList, datasetsDelete, segmentRun, segments, segmentCustomer, segmentList, actions, playbookSet, playbookReset,
+  upload, inspect, datasetsList, datasetsDelete, segmentRun, segments, segmentCustomer, segmentList, actions, playbookSet, playbookReset,
   settings, dataForget, dataPurge, help,
 ] as unknown as readonly Command[];

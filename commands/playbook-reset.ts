@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { resetPlaybook } from '../src/app/playbook-override.js';
+import { formatCounted } from '../src/app/format.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import { namesMatching } from '../src/app/segment-names.js';
 import { SEGMENT_NAMES } from '../src/segment/playbook.js';
@@ -20,7 +21,7 @@ export default defineCommand({
     const text =
       ctx.locale === 'id'
         ? `Playbook bawaan dipakai lagi untuk ${what} (${outcome.reset} perubahan dihapus).`
-        : `Back to Segmenta's playbook for ${what} (${outcome.reset} override${outcome.reset === 1 ? '' : 's'} removed).`;
+        : `Back to Segmenta's playbook for ${what} (${formatCounted(outcome.reset, { one: 'override', other: 'overrides' }, 'en')} removed).`;
     return { ok: true, text, data: outcome };
   },
   autocomplete: (_ctx, _option, typed) => namesMatching(typed, SEGMENT_NAMES),

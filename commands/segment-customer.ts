@@ -19,7 +19,7 @@ export default defineCommand({
   schema: z.object({ id: z.string().trim().min(1).max(100), dataset: datasetName }),
   async run(ctx, input) {
     const outcome = customerCard(ctx.app.db, ctx.guildId, input.dataset, input.id);
-    return outcome.ok ? customerReply(outcome.card, ctx.locale, ctx.currency) : failureReply(outcome.code, outcome.details, ctx.locale);
+    return outcome.ok ? customerReply(outcome.card, ctx.locale, outcome.card.currency ?? ctx.currency) : failureReply(outcome.code, outcome.details, ctx.locale);
   },
   autocomplete: (ctx, _option, typed, options) => customerChoices(ctx, typed, options),
 });

@@ -1,5 +1,6 @@
 import type { GridSegmentName } from '../segment/grid.js';
 import type { PlaybookAction, SegmentName } from '../segment/playbook.js';
+import { RETURNED_EVERYTHING, RETURNED_EVERYTHING_EXPLANATION } from '../segment/returned-everything.js';
 import { customerHistoryRepository } from '../store/customer-history.js';
 import type { Db } from '../store/open-database.js';
 import { runsRepository } from '../store/runs.js';
@@ -10,6 +11,8 @@ import { latestRun, type LatestRun } from './segment-views.js';
 export interface CustomerCard {
   customerId: string;
   dataset: string;
+  /** What the dataset's amounts are in, when its uploads said. */
+  currency: string | null;
   runId: number;
   asOf: string | null;
   convention: 'net' | 'gross';
@@ -25,7 +28,7 @@ export interface CustomerCard {
   scores: { r: number; f: number; m: number };
   /** Share of customers (0–100) this one beats on each measure. */
   percentiles: { r: number; f: number; m: number };
-  /** Cluster segment label, or the grid segment in a grid-only run. */
+  /** Cluster segment label, `RETURNED_EVERYTHING` for a customer left out of the clusters, or the grid segment in a grid-only run. */
   segment: string;
   segmentRank: number | null;
   explanation: { en: string; id: string } | null;
@@ -53,6 +56,7 @@ export function customerCard(db: Db, guildId: string, datasetName: string | unde
     return { ok: false, code: 'customer_not_found', details: { customerId, dataset: dataset.name, suggestions } };
   }
   const cluster = run.details.segments.find((segment) => segment.label === customer.segment);
+  const returned = customer.segment === RETURNED_EVERYTHING;
   const actions = workspaceActions(db, guildId);
   const history = customerHistoryRepository(db).recentInvoices(guildId, dataset.datasetId, customerId, LAST_PURCHASES);
   return {
@@ -60,6 +64,7 @@ export function customerCard(db: Db, guildId: string, datasetName: string | unde
     card: {
       customerId,
       dataset: dataset.name,
+      currency: dataset.currency,
       runId: run.runId,
       asOf: run.asOf === null ? null : isoWallClock(run.asOf),
       convention: run.convention,
@@ -75,10 +80,10 @@ export function customerCard(db: Db, guildId: string, datasetName: string | unde
       percentiles: customer.percentiles,
       segment: customer.segment ?? customer.gridSegment,
       segmentRank: cluster?.rank ?? null,
-      explanation: cluster?.explanation ?? null,
+      explanation: returned ? RETURNED_EVERYTHING_EXPLANATION : (cluster?.explanation ?? null),
       gridSegment: customer.gridSegment,
       lastPurchases: history.map((h) => ({ invoice: h.invoice, date: isoWallClock(h.timestamp), lines: h.lines, amount: h.amount, isReturn: h.isReturn })),
-      actions: actions((cluster?.name ?? customer.gridSegment) as SegmentName),
+      actions: actions(returned ? RETURNED_EVERYTHING : ((cluster?.name ?? customer.gridSegment) as SegmentName)),
     },
   };
 }

@@ -2,6 +2,7 @@ import { combinedBaskets, NO_NAME, NumberedBasketsTally } from '../segment/custo
 import { CustomerOrdersTally, type CustomerOrder, type OrderLine } from '../segment/customer-orders.js';
 import type { CustomerSummariesRepository, StoredBasket } from '../store/customer-summaries.js';
 import { NO_TEXT, numberOrNull, textIdOrNull, type LineColumns } from '../store/transactions.js';
+import { BasketProducts } from './basket-products.js';
 
 /** What an upload adds to the dataset's per-customer summaries, before it is combined with what is stored. */
 export interface SummaryAdditions {
@@ -17,11 +18,13 @@ export interface SummaryAdditions {
 export class SummaryAdditionsTally {
   private readonly orders: CustomerOrdersTally<number>;
   private readonly baskets = new NumberedBasketsTally();
+  private readonly basketProducts: BasketProducts;
   /** The line being added, one object reused: the tallies read it and keep none of it. */
   private readonly line: OrderLine = { timestamp: 0, quantity: null, unitPrice: null, amount: 0, isReturn: false };
 
   constructor(private readonly textOf: (id: number) => string) {
     this.orders = new CustomerOrdersTally(textOf);
+    this.basketProducts = new BasketProducts(textOf);
   }
 
   /** Adds the lines flagged 1 in `stored` that have a customer. */
@@ -37,9 +40,7 @@ export class SummaryAdditionsTally {
       line.amount = lines.amounts[i]!;
       line.isReturn = returns[i] === 1;
       this.orders.add(customer, textIdOrNull(invoices[i]!), line);
-      // A product is named by its description, else its code.
-      const description = descriptions[i]!;
-      this.baskets.add(customer, nameOf(description !== NO_TEXT ? description : products[i]!), nameOf(countries[i]!), line.isReturn);
+      this.baskets.add(customer, this.basketProducts.nameOf(products[i]!, descriptions[i]!), nameOf(countries[i]!), line.isReturn);
     }
   }
 

@@ -8,6 +8,27 @@ export function formatCount(value: number, locale: Locale): string {
 }
 
 /**
+ * A noun's forms by plural category (`Intl.PluralRules`): English needs `one` and `other`, Indonesian nouns do not
+ * inflect, so `other` alone.
+ */
+export type Noun = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** The form of a noun that goes with a whole count as `formatCount` shows it: 1 -> "order", 2 -> "orders", 1.4 ("1") -> "order". */
+export function nounFor(value: number, noun: Noun, locale: Locale): string {
+  return noun[new Intl.PluralRules(intlLocale[locale], { maximumFractionDigits: 0 }).select(value)] ?? noun.other;
+}
+
+/** A count and its noun: (1, order) -> "1 order", (1234, orders) -> "1,234 orders" (en) or "1.234 pesanan" (id). */
+export function formatCounted(value: number, noun: Noun, locale: Locale): string {
+  return `${formatCount(value, locale)} ${nounFor(value, noun, locale)}`;
+}
+
+/** A quantity as a file wrote it, in the reader's locale: 2 -> "2", 1.25 -> "1.25" (en) or "1,25" (id). */
+export function formatQuantity(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 3 }).format(value);
+}
+
+/**
  * Money for the reader's locale: with the server's currency when it set one (`Rp 1.234.567`, `£1,234.56`),
  * else with two decimals and no symbol, since a file rarely says its currency.
  */
@@ -17,7 +38,8 @@ export function formatAmount(value: number, locale: Locale, currency?: string | 
 }
 
 export function formatPercent(share: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  // 'negative' keeps a share that rounds to zero from reading "-0%" (the net revenue of customers who returned everything).
+  return new Intl.NumberFormat(intlLocale[locale], { style: 'percent', maximumFractionDigits: 1, signDisplay: 'negative' }).format(share);
 }
 
 /** Escapes Discord/Markdown control characters in user data so a cell can never format or ping. */
@@ -25,6 +47,8 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/([\\*_~`|>#[\]])/g, '\\$1').replace(/@/g, '@\u200b');
 }
 
+/** Example line numbers of a file: "lines 110, 539", "line 7" (en) or "baris 110, 539" (id). */
 export function listExamples(lines: readonly number[], locale: Locale): string {
-  return lines.length === 0 ? '' : `${locale === 'id' ? 'baris' : 'lines'} ${lines.join(', ')}`;
+  const line: Noun = locale === 'id' ? { other: 'baris' } : { one: 'line', other: 'lines' };
+  return lines.length === 0 ? '' : `${nounFor(lines.length, line, locale)} ${lines.join(', ')}`;
 }

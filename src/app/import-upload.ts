@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { parseImport } from '../ingest/parse-import.js';
+import { parseExport } from '../ingest/parse-export.js';
 import { readTable } from '../ingest/read-table.js';
 import { RowKeys } from '../ingest/row-keys.js';
 import { IngestError, type IngestErrorCode, type IngestOptions } from '../ingest/types.js';
@@ -52,7 +52,7 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
   if (!isValidDatasetName(dataset)) return { ok: false, code: 'invalid_dataset_name', details: { name: dataset } };
   const sha256 = createHash('sha256').update(request.bytes).digest('hex');
   onProgress({ stage: 'reading', done: 0, total: request.bytes.byteLength, unit: 'bytes' });
-  const table = await readTable(request.bytes, request.fileName, { sheet: request.ingest.sheet, limits: request.ingest.limits });
+  const table = await readTable(request.bytes, request.fileName, request.ingest);
   writer.begin({
     dataset,
     upload: {
@@ -71,10 +71,11 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
   const keys = new RowKeys(table.recordCount ?? 0);
   const chunks = new RowChunkEncoder();
   const figures = new FileFiguresTally();
-  const parsed = parseImport(
+  const parsed = parseExport(
     table,
     request.ingest,
-    (done) => onProgress({ stage: 'parsing', done, total: table.recordCount, unit: 'rows' }),
+    // Rows are stored while others are parsed: one bar, rows stored of rows expected, rather than two in turn.
+    () => onProgress({ stage: 'writing', done: writer.rowsStored(), total: table.recordCount, unit: 'rows' }),
     (rows, from, to) => {
       for (const chunk of chunks.add(rows, from, to, keys.of(rows, from, to))) {
         // Before the chunk is written: a writer on another thread takes its buffers.
@@ -89,13 +90,15 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
     writer.write(rest);
   }
   const total = parsed.rowsKept;
-  onProgress({ stage: 'writing', done: 0, total, unit: 'rows' });
+  onProgress({ stage: 'writing', done: writer.rowsStored(), total, unit: 'rows' });
   const stored = await writer.stored(total, (done) => onProgress({ stage: 'writing', done, total, unit: 'rows' }));
   const imported = stored.reduce((count, flag) => count + flag, 0);
   // How the file was read, as the upload record keeps it and the report shows it.
   const { delimiter, encoding, container, sheets } = parsed.table;
   const layout = { delimiter, encoding, container, sheets };
-  const alreadyUploaded = await writer.commit({
+  const platform = parsed.platform;
+  const currency = platform?.currency ?? parsed.formats.currency ?? request.ingest.currency ?? null;
+  const { alreadyUploaded, statusChanges } = await writer.commit({
     details: {
       rowsSkipped: parsed.rowsSkipped as Record<string, { count: number; lines: number[] }>,
       anonymousRows: parsed.anonymousRows,
@@ -107,6 +110,8 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
     rowsRead: parsed.rowsRead,
     rowsImported: imported,
     duplicatesIgnored: total - imported,
+    ...(platform !== null && { orderChanges: { withdrawn: platform.withdrawnOrders, refunded: platform.refundedOrders } }),
+    currency: platform?.currency ?? parsed.formats.currency,
   });
   onProgress({ stage: 'done', done: total, total, unit: 'rows' });
 
@@ -117,6 +122,13 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
       dataset,
       fileName: request.fileName,
       format: parsed.table.format,
+      platform: platform?.platform ?? null,
+      ...(platform !== null && { platformName: platform.platformName, amountRule: platform.amountRule }),
+      currency,
+      cancelledOrders: platform?.cancelledOrders ?? 0,
+      refundedOrders: platform?.refundedOrders.length ?? 0,
+      statusChanges,
+      productsUnknown: platform?.productsUnknown ?? false,
       ...layout,
       rowsRead: parsed.rowsRead,
       rowsImported: imported,

@@ -1,3 +1,4 @@
+import { HEADERLESS_NAMES } from '../ingest/columns.js';
 import { escapeMarkdown } from './format.js';
 import type { UploadFailureCode } from './import-upload.js';
 import type { Locale } from './reply.js';
@@ -21,6 +22,16 @@ type Template = (d: Details) => string;
 // Values come from the user's file or typing (headers, sheet names, ids), so they are escaped and can never
 // format: lists here, single strings once in failureMessage.
 const list = (value: unknown): string => (Array.isArray(value) ? value.map((v) => `'${escapeMarkdown(String(v))}'`).join(', ') : String(value ?? ''));
+const SHOWN_VALUES = 12;
+const SHOWN_VALUE_CHARS = 30;
+/** A line's first values, cut short: enough to count and recognise them, never a wall of text. */
+const examples = (value: unknown): string =>
+  Array.isArray(value)
+    ? `${list(value.slice(0, SHOWN_VALUES).map((v) => String(v ?? '').slice(0, SHOWN_VALUE_CHARS)))}${value.length > SHOWN_VALUES ? ', …' : ''}`
+    : '';
+const valueCount = (count: unknown): string => `${String(count)} value${count === 1 ? '' : 's'}`;
+const COLUMN_NAMES = Object.values(HEADERLESS_NAMES).join(', ');
+const HEADERLESS_CLI = '--header none --columns customer,date,quantity,amount';
 const at = (d: Details, en: boolean): string =>
   d.line !== undefined ? (en ? ` (line ${String(d.line)})` : ` (baris ${String(d.line)})`) : '';
 const reasons = (d: Details): string =>
@@ -60,8 +71,18 @@ const templates: Record<FailureCode, Record<Locale, Template>> = {
     id: (d) => `Nilai berkutip yang dimulai di baris ${String(d.line)} tidak pernah ditutup. Periksa tanda " di baris itu lalu ekspor ulang.`,
   },
   no_header: {
-    en: () => 'No header row was found in the first lines. The first row should name the columns (e.g. InvoiceNo, CustomerID, InvoiceDate, Quantity, UnitPrice).',
-    id: () => 'Baris judul kolom tidak ditemukan di baris-baris awal. Baris pertama harus berisi nama kolom (mis. InvoiceNo, CustomerID, InvoiceDate, Quantity, UnitPrice).',
+    en: (d) =>
+      Array.isArray(d.sheets)
+        ? `No header row was found in ${list(d.sheets)}. Add a row naming the columns (e.g. InvoiceNo, CustomerID, InvoiceDate, Quantity, UnitPrice) above the data, or save the sheet as CSV and upload it with header: none and columns: naming its columns in order.`
+        : `No header row was found in the first lines${Array.isArray(d.example) ? `; line ${String(d.line)} holds ${valueCount(d.values)}: ${examples(d.example)}` : ''}. If the file has no header row, name its columns in order: header: none columns: customer,date,quantity,amount (CLI ${HEADERLESS_CLI}), with skip for a column to ignore. Names: ${COLUMN_NAMES}. Otherwise put the row naming the columns (e.g. InvoiceNo, CustomerID, InvoiceDate, Quantity, UnitPrice) first.`,
+    id: (d) =>
+      Array.isArray(d.sheets)
+        ? `Baris judul kolom tidak ditemukan di ${list(d.sheets)}. Tambahkan baris berisi nama kolom (mis. InvoiceNo, CustomerID, InvoiceDate, Quantity, UnitPrice) di atas data, atau simpan sheet sebagai CSV lalu unggah dengan header: none dan columns: berisi nama kolomnya secara berurutan.`
+        : `Baris judul kolom tidak ditemukan di baris-baris awal${Array.isArray(d.example) ? `; baris ${String(d.line)} berisi ${String(d.values)} nilai: ${examples(d.example)}` : ''}. Jika file memang tanpa baris judul, sebutkan kolomnya secara berurutan: header: none columns: customer,date,quantity,amount (CLI ${HEADERLESS_CLI}), dengan skip untuk kolom yang diabaikan. Nama: ${COLUMN_NAMES}. Jika ada, letakkan baris nama kolom (mis. InvoiceNo, CustomerID, InvoiceDate, Quantity, UnitPrice) paling atas.`,
+  },
+  column_count: {
+    en: (d) => `columns: names ${String(d.named)} columns, but line ${String(d.line)} has ${valueCount(d.values)}: ${examples(d.example)}. Give one name per value, in order, with skip for a value to ignore. Nothing was stored.`,
+    id: (d) => `columns: menyebut ${String(d.named)} kolom, tetapi baris ${String(d.line)} berisi ${String(d.values)} nilai: ${examples(d.example)}. Beri satu nama untuk setiap nilai, berurutan, dengan skip untuk nilai yang diabaikan. Tidak ada yang disimpan.`,
   },
   duplicate_header: {
     en: (d) => `Two columns are both called '${String(d.name ?? d.column)}'. Rename one of them and upload again.`,
@@ -72,8 +93,18 @@ const templates: Record<FailureCode, Record<Locale, Template>> = {
     id: (d) => `Nama kolom '${String(d.name ?? d.column)}' tidak diizinkan. Ganti namanya lalu unggah lagi.`,
   },
   missing_column: {
-    en: (d) => `No ${String(d.field)} column was found. Columns in your file: ${list(d.columnsFound)}. Use ${optionName(String(d.option ?? ''), 'en')} to choose one.`,
-    id: (d) => `Kolom ${String(d.field)} tidak ditemukan. Kolom di file Anda: ${list(d.columnsFound)}. Gunakan ${optionName(String(d.option ?? ''), 'id')} untuk memilihnya.`,
+    en: (d) =>
+      d.platform !== undefined
+        ? `This looks like a ${String(d.platform)}, but it has no ${String(d.field)} column (${list(d.expected)}). Export it again with that column (some exports leave buyer data out unless you ask for it), or use ${optionName(String(d.option ?? ''), 'en')} to choose another column. Nothing was stored.`
+        : Array.isArray(d.candidates)
+          ? `Columns ${list(d.candidates)} could each be the line amount, and the file does not show which: choose with ${optionName('amountColumn', 'en')} (a line total) or ${optionName('priceColumn', 'en')} (a unit price, multiplied by the quantity). Nothing was stored.`
+          : `No ${String(d.field)} column was found. Columns in your file: ${list(d.columnsFound)}. Use ${optionName(String(d.option ?? ''), 'en')} to choose one.`,
+    id: (d) =>
+      d.platform !== undefined
+        ? `Ini tampaknya ${String(d.platform)}, tetapi tidak ada kolom ${String(d.field)} (${list(d.expected)}). Ekspor ulang dengan kolom itu (sebagian ekspor tidak menyertakan data pembeli kecuali diminta), atau gunakan ${optionName(String(d.option ?? ''), 'id')} untuk memilih kolom lain. Tidak ada yang disimpan.`
+        : Array.isArray(d.candidates)
+          ? `Kolom ${list(d.candidates)} masing-masing bisa berisi total per baris, dan file tidak menunjukkan yang mana: pilih dengan ${optionName('amountColumn', 'id')} (total per baris) atau ${optionName('priceColumn', 'id')} (harga satuan, dikalikan jumlah). Tidak ada yang disimpan.`
+          : `Kolom ${String(d.field)} tidak ditemukan. Kolom di file Anda: ${list(d.columnsFound)}. Gunakan ${optionName(String(d.option ?? ''), 'id')} untuk memilihnya.`,
   },
   unknown_column: {
     en: (d) => `There is no column '${String(d.column)}'. Columns in your file: ${list(d.columnsFound)}.`,

@@ -4,6 +4,7 @@ import { buildRecencyMonetaryChart } from '../charts/recency-monetary.js';
 import type { ChartConfig, ChartRenderer } from '../charts/renderer.js';
 import { buildSegmentSizesChart } from '../charts/segment-sizes.js';
 import { buildSnakePlotChart } from '../charts/snake-plot.js';
+import { RETURNED_EVERYTHING } from '../segment/returned-everything.js';
 import { scaledRfm, segmentMeans } from '../segment/scaling.js';
 import type { Db } from '../store/open-database.js';
 import { runsRepository, type RunRecord } from '../store/runs.js';
@@ -12,7 +13,7 @@ import type { RunView } from './segment-views.js';
 
 /** Chart configs for a run through one lens, by file name, in the order a reader wants them. Pure but for the read. */
 export function segmentChartConfigs(db: Db, guildId: string, run: RunRecord, view: RunView, locale: Locale): [string, ChartConfig][] {
-  const customers = runsRepository(db).customers(guildId, run.runId);
+  const customers = runsRepository(db).chartPoints(guildId, run.runId);
   const segmentOf = (c: (typeof customers)[number]) => (view.lens === 'clusters' ? c.segment : c.gridSegment) ?? c.gridSegment;
   const ordered = view.segments.map((segment) => segment.name);
   const configs: [string, ChartConfig][] = [
@@ -33,8 +34,10 @@ export function segmentChartConfigs(db: Db, guildId: string, run: RunRecord, vie
       ) as ChartConfig,
     ],
   ];
-  // The snake plot of any lens: mean scaled R, F and M per segment (for clusters, their centroids).
-  const means = segmentMeans(scaledRfm(customers).matrix, customers.map(segmentOf));
+  // The snake plot of any lens: mean scaled R, F and M per segment (for clusters, their centroids). Customers who
+  // returned everything are outside the clusters' feature space, so in that lens they have no point either.
+  const plotted = view.lens === 'clusters' ? customers.filter((c) => c.segment !== RETURNED_EVERYTHING) : customers;
+  const means = segmentMeans(scaledRfm(plotted).matrix, plotted.map(segmentOf));
   configs.push([
     'segment-profiles.png',
     buildSnakePlotChart(

@@ -1,4 +1,5 @@
 import type { CustomerBasket } from '../segment/customer-baskets.js';
+import { purchaseRhythmOfOrders, type PurchaseRhythm } from '../segment/purchase-rhythm.js';
 import { rfmOfOrders } from '../segment/rfm.js';
 import { countryOfEachCustomer, productCountsBySegment } from '../segment/profile-counts.js';
 import { segmentProfiles, type SegmentProfile } from '../segment/profile.js';
@@ -143,38 +144,37 @@ export function kSplit(ks: readonly number[]): [there: number[], here: number[]]
 }
 
 type PreparedRun =
-  | { ok: true; dataset: { datasetId: number; name: string }; rfm: RfmTable }
+  | { ok: true; dataset: { datasetId: number; name: string }; rfm: RfmTable; rhythm: PurchaseRhythm }
   | { ok: false; outcome: SegmentOutcome };
 
-/** The dataset and its customers' RFM, or why there is nothing to segment. */
+/** The dataset, its customers' RFM and how often they come back, or why there is nothing to segment. */
 function preparedRun(db: Db, request: SegmentRequest): PreparedRun {
   const found = resolveDataset(db, request.guildId, request.dataset);
   if (!found.ok) return { ok: false, outcome: found };
   const { dataset } = found;
-  const rfm = rfmOfOrders(customerSummariesRepository(db).orders(request.guildId, dataset.datasetId), {
-    convention: request.convention, asOf: request.asOf,
-  });
-  if (rfm.customers.length === 0) return { ok: false, outcome: { ok: false, code: 'no_customers', details: { dataset: dataset.name } } };
-  return { ok: true, dataset, rfm };
+  const orders = customerSummariesRepository(db).orders(request.guildId, dataset.datasetId);
+  const rfm = rfmOfOrders(orders, { convention: request.convention, asOf: request.asOf });
+  if (rfm.customers.length === 0 || rfm.asOf === null) return { ok: false, outcome: { ok: false, code: 'no_customers', details: { dataset: dataset.name } } };
+  return { ok: true, dataset, rfm, rhythm: purchaseRhythmOfOrders(orders, rfm.asOf) };
 }
 
 /** Segments the prepared customers (with any k-means runs already computed) and stores the run. */
 function storedRun(
   db: Db,
   request: SegmentRequest,
-  { dataset, rfm }: Extract<PreparedRun, { ok: true }>,
+  { dataset, rfm, rhythm }: Extract<PreparedRun, { ok: true }>,
   precomputed: readonly KRun[],
   started: number,
 ): SegmentOutcome {
   const summaries = customerSummariesRepository(db);
   const seed = request.seed ?? DEFAULT_SEED;
-  const result = segmentCustomers(rfm, { seed, k: request.k, precomputed });
+  const result = segmentCustomers(rfm, { seed, rhythm, k: request.k, precomputed });
   const customers = runCustomers(rfm.customers, result);
   const baskets = summaries.baskets(request.guildId, dataset.datasetId);
   const countries = countryOfEachCustomer(baskets);
   const details: RunDetails = {
     fallback: result.fallback, forcedK: result.forcedK, kRange: result.kRange, candidates: result.candidates,
-    silhouetteSampled: result.silhouetteSampled, scaling: result.scaling, medians: result.medians, segments: result.segments,
+    silhouetteSampled: result.silhouetteSampled, scaling: result.scaling, medians: result.medians, rhythm: result.rhythm, segments: result.segments,
     clusterProfiles: result.method === 'grid' ? [] : lensProfiles(baskets, rfm.customers, customers, countries, (c) => c.segment!),
     gridProfiles: lensProfiles(baskets, rfm.customers, customers, countries, (c) => c.gridSegment),
   };

@@ -1,6 +1,8 @@
 import { GRID_SEGMENTS } from '../segment/grid.js';
 import type { PlaybookAction, SegmentName } from '../segment/playbook.js';
+import type { PurchaseRhythm } from '../segment/purchase-rhythm.js';
 import type { SegmentProfile } from '../segment/profile.js';
+import { RETURNED_EVERYTHING, RETURNED_EVERYTHING_EXPLANATION, RETURNED_EVERYTHING_NAMES } from '../segment/returned-everything.js';
 import type { Db } from '../store/open-database.js';
 import { runsRepository, type RunRecord } from '../store/runs.js';
 import type { DatasetRecord } from '../store/datasets.js';
@@ -48,6 +50,8 @@ export interface RunView {
   customers: number;
   fallback: RunRecord['details']['fallback'];
   candidates: RunRecord['details']['candidates'];
+  /** How often customers come back, which the cluster names took into account; null for the grid and older runs. */
+  rhythm: PurchaseRhythm | null;
   segments: SegmentView[];
 }
 
@@ -68,6 +72,7 @@ export function latestRun(db: Db, guildId: string, datasetName: string | undefin
 /**
  * The run as a marketing team reads it through one lens: segments most valuable first, each with its size,
  * revenue, typical customer and the actions that fit. A grid-only run shows the grid whatever lens was asked.
+ * In the cluster lens the customers who returned everything come last, as a group of their own.
  */
 export function runView(db: Db, guildId: string, dataset: DatasetRecord, run: RunRecord, lens: Lens): RunView {
   const shown: Lens = run.method === 'grid' ? 'grid' : lens;
@@ -79,11 +84,12 @@ export function runView(db: Db, guildId: string, dataset: DatasetRecord, run: Ru
   const segments = profiles
     .map((profile): SegmentView => {
       const cluster = clusters.get(profile.segment);
-      const segmentName = (shown === 'clusters' ? cluster!.name : profile.segment) as SegmentName;
+      const returned = shown === 'clusters' && profile.segment === RETURNED_EVERYTHING;
+      const segmentName = (shown === 'clusters' ? (cluster?.name ?? profile.segment) : profile.segment) as SegmentName;
       return {
         name: profile.segment,
         segmentName,
-        rank: shown === 'clusters' ? cluster!.rank : gridOrder(profile.segment) + 1,
+        rank: returned ? clusters.size + 1 : shown === 'clusters' ? cluster!.rank : gridOrder(profile.segment) + 1,
         customers: profile.customers,
         customerShare: profile.customerShare,
         revenue: profile.revenue,
@@ -97,7 +103,7 @@ export function runView(db: Db, guildId: string, dataset: DatasetRecord, run: Ru
         averageOrderValue: profile.averageOrderValue,
         topCountries: profile.topCountries,
         topProducts: profile.topProducts,
-        explanation: shown === 'clusters' ? cluster!.explanation : null,
+        explanation: returned ? RETURNED_EVERYTHING_EXPLANATION : shown === 'clusters' ? cluster!.explanation : null,
         actions: actions(segmentName),
       };
     })
@@ -116,22 +122,34 @@ export function runView(db: Db, guildId: string, dataset: DatasetRecord, run: Ru
     customers: run.customers,
     fallback: run.details.fallback,
     candidates: run.details.candidates,
+    rhythm: shown === 'clusters' ? (run.details.rhythm ?? null) : null,
     segments,
   };
 }
 
 
-/** Every segment label of a run, clusters first, then the grid's. */
+/** Every segment label of a run: its clusters' (with the group of customers who returned everything), then the grid's. */
 export function runSegmentLabels(run: RunRecord): string[] {
-  return [...new Set([...run.details.segments.map((s) => s.label), ...run.details.gridProfiles.map((p) => p.segment)])];
+  return [...new Set([...clusterLensLabels(run), ...run.details.gridProfiles.map((p) => p.segment)])];
 }
 
-/** Finds a segment by the name a person typed, ignoring case and spacing, in the run's clusters then its grid. */
+/**
+ * Finds a segment by the name a person typed, ignoring case and spacing, in the run's cluster lens then its grid.
+ * The group of customers who returned everything answers to its name in either language.
+ */
 export function findSegment(run: RunRecord, typed: string): { label: string; lens: Lens } | undefined {
   const wanted = nameKey(typed);
-  const cluster = run.details.segments.find((segment) => nameKey(segment.label) === wanted);
-  if (cluster) return { label: cluster.label, lens: 'clusters' };
+  const inClusters = clusterLensLabels(run).find(
+    (label) => nameKey(label) === wanted || (label === RETURNED_EVERYTHING && nameKey(RETURNED_EVERYTHING_NAMES.id) === wanted),
+  );
+  if (inClusters) return { label: inClusters, lens: 'clusters' };
   const grid = run.details.gridProfiles.find((profile) => nameKey(profile.segment) === wanted);
   return grid && { label: grid.segment, lens: 'grid' };
+}
+
+/** The labels of a run's cluster lens: its clusters', and the returned-everything group when the run has one. */
+function clusterLensLabels(run: RunRecord): string[] {
+  const returned = run.details.clusterProfiles.some((profile) => profile.segment === RETURNED_EVERYTHING);
+  return [...run.details.segments.map((s) => s.label), ...(returned ? [RETURNED_EVERYTHING] : [])];
 }
 

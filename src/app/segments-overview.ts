@@ -5,7 +5,10 @@ import type { Locale, Reply } from './reply.js';
 import { segmentChartConfigs, segmentCharts } from './segment-charts.js';
 import { latestRun, runView, type Lens } from './segment-views.js';
 
-/** The newest run of a dataset as a reply, with its charts when the app can draw them. */
+/**
+ * The newest run of a dataset as a reply, with its charts when the app can draw them. Amounts are in the dataset's
+ * currency when its uploads said one, else in the server's.
+ */
 export async function segmentsOverview(
   app: AppContext,
   guildId: string,
@@ -18,5 +21,5 @@ export async function segmentsOverview(
   if (!latest.ok) return failureReply(latest.code, latest.details, locale);
   const view = runView(app.db, guildId, latest.dataset, latest.run, lens);
   const charts = app.charts ? await segmentCharts(app.charts, segmentChartConfigs(app.db, guildId, latest.run, view, locale)) : [];
-  return segmentsReply(view, locale, charts, currency);
+  return segmentsReply(view, locale, charts, latest.dataset.currency ?? currency);
 }

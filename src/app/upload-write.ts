@@ -5,6 +5,7 @@ import type { Db } from '../store/open-database.js';
 import { beginBulkWrite, NO_TEXT, transactionsRepository, type LineColumns } from '../store/transactions.js';
 import { uploadsRepository, type NewUpload, type UploadDetails } from '../store/uploads.js';
 import { SummaryAdditionsTally, writeSummaryAdditions } from './customer-summaries.js';
+import { applyOrderChanges, type OrderChanges } from './import/order-changes.js';
 import type { RowChunk } from './row-chunks.js';
 
 /** What is known of an upload before its rows are parsed: enough to open the write and record the upload. */
@@ -19,6 +20,18 @@ export interface UploadEnd {
   rowsRead: number;
   rowsImported: number;
   duplicatesIgnored: number;
+  /** A platform export's orders that change what earlier exports stored. */
+  orderChanges?: OrderChanges;
+  /** What the export's amounts are in, when it says: the dataset keeps it. */
+  currency?: string | null;
+}
+
+/** What the commit found. */
+export interface UploadCommitted {
+  /** The same file (by SHA-256) had been uploaded to this dataset before. */
+  alreadyUploaded: boolean;
+  /** Stored orders whose status this upload changed (taken out as cancelled, or refunded). */
+  statusChanges: number;
 }
 
 /**
@@ -87,17 +100,23 @@ export class UploadWrite {
     return stored;
   }
 
-  /** Writes the summaries and the upload's outcome, and commits; returns whether this file was uploaded before. */
-  commit(end: UploadEnd): boolean {
+  /** Writes the summaries, the order changes and the upload's outcome, and commits. */
+  commit(end: UploadEnd): UploadCommitted {
+    let statusChanges = 0;
     try {
       writeSummaryAdditions(customerSummariesRepository(this.db), this.guildId, this.datasetId, this.summaries.additions());
+      if (end.currency) datasetsRepository(this.db).setCurrency(this.guildId, this.datasetId, end.currency);
+      if (end.orderChanges !== undefined) {
+        const textOf = (id: number) => this.texts.textOf(id);
+        statusChanges = applyOrderChanges(this.db, this.guildId, this.datasetId, this.uploadId, end.orderChanges, textOf);
+      }
       uploadsRepository(this.db).setOutcome(this.guildId, this.uploadId, end);
     } catch (error) {
       this.bulk.rollback();
       throw error;
     }
     this.bulk.commit();
-    return this.alreadyUploaded;
+    return { alreadyUploaded: this.alreadyUploaded, statusChanges };
   }
 
   rollback(): void {
@@ -135,10 +154,12 @@ function withDatasetTextIds(chunk: RowChunk, datasetTextIds: readonly number[]):
 export interface UploadWriter {
   begin(start: UploadStart): void;
   write(chunk: RowChunk): void;
+  /** Rows stored so far, read at once: also while this thread is busy parsing and hears no message. */
+  rowsStored(): number;
   /** The stored flags of the `rows` rows written, in row order, once all are stored; onWritten hears how many are. */
   stored(rows: number, onWritten: (done: number) => void): Promise<Uint8Array>;
-  /** Resolves with whether this file was uploaded before, once committed. */
-  commit(end: UploadEnd): Promise<boolean>;
+  /** Resolves with what the commit found, once committed. */
+  commit(end: UploadEnd): Promise<UploadCommitted>;
   abort(): Promise<void>;
 }
 
@@ -146,6 +167,7 @@ export interface UploadWriter {
 export function inThreadWriter(db: Db): UploadWriter {
   let write: UploadWrite | undefined;
   let open = false;
+  let rowsStored = 0;
   const flags: Uint8Array[] = [];
   return {
     begin(start) {
@@ -154,7 +176,9 @@ export function inThreadWriter(db: Db): UploadWriter {
     },
     write(chunk) {
       flags.push(write!.write(chunk));
+      rowsStored += chunk.rows;
     },
+    rowsStored: () => rowsStored,
     async stored(rows, onWritten) {
       const all = joinedFlags(flags, rows);
       onWritten(rows);

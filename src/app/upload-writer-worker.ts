@@ -9,7 +9,7 @@ import type { WriterReply, WriterRequest } from './worker-writer.js';
  * overlaps the parsing of the next. Answers each request in order; after a commit, an abort or a failure it
  * closes its connection and ends.
  */
-const { databasePath } = workerData as { databasePath: string };
+const { databasePath, rowsStored } = workerData as { databasePath: string; rowsStored: Int32Array };
 const port = parentPort!;
 const reply = (message: WriterReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
@@ -38,11 +38,12 @@ function handle(request: WriterRequest): void {
     write = new UploadWrite(db, request.start satisfies UploadStart);
   } else if (request.type === 'rows') {
     const stored = write!.write(request.chunk satisfies RowChunk);
+    Atomics.add(rowsStored, 0, stored.length);
     reply({ type: 'written', stored }, [stored.buffer as ArrayBuffer]);
   } else if (request.type === 'commit') {
-    const alreadyUploaded = write!.commit(request.end satisfies UploadEnd);
+    const committed = write!.commit(request.end satisfies UploadEnd);
     write = undefined;
-    reply({ type: 'committed', alreadyUploaded });
+    reply({ type: 'committed', committed });
     end();
   } else {
     write?.rollback();

@@ -2,6 +2,7 @@ import { kRunsWorkerUrl } from './run-k-runs.js';
 import { importWorkerUrl } from './run-import.js';
 import { segmentWorkerUrl } from './run-segmentation.js';
 import { prepareWorkerBundle } from './start-worker.js';
+import { chartWorkerUrl } from './worker-charts.js';
 import { uploadWriterWorkerUrl } from './worker-writer.js';
 
 /**
@@ -10,5 +11,5 @@ import { uploadWriterWorkerUrl } from './worker-writer.js';
  * on the main thread while the import runs.
  */
 export async function prepareWorkers(): Promise<void> {
-  await Promise.all([importWorkerUrl, uploadWriterWorkerUrl, segmentWorkerUrl, kRunsWorkerUrl].map((url) => prepareWorkerBundle(url)));
+  await Promise.all([importWorkerUrl, uploadWriterWorkerUrl, segmentWorkerUrl, kRunsWorkerUrl, chartWorkerUrl].map((url) => prepareWorkerBundle(url)));
 }

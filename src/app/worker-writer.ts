@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { rowChunkTransfer, type RowChunk } from './row-chunks.js';
 import { startWorker } from './start-worker.js';
-import { joinedFlags, type UploadEnd, type UploadStart, type UploadWriter } from './upload-write.js';
+import { joinedFlags, type UploadCommitted, type UploadEnd, type UploadStart, type UploadWriter } from './upload-write.js';
 
 export type WriterRequest =
   | { type: 'begin'; start: UploadStart }
@@ -11,7 +11,7 @@ export type WriterRequest =
 
 export type WriterReply =
   | { type: 'written'; stored: Uint8Array }
-  | { type: 'committed'; alreadyUploaded: boolean }
+  | { type: 'committed'; committed: UploadCommitted }
   | { type: 'aborted' }
   | { type: 'failed'; message: string };
 
@@ -22,7 +22,9 @@ export const uploadWriterWorkerUrl = new URL(`./upload-writer-worker${import.met
  * thread parses the next rows while SQLite stores the last ones. Start it before reading the file: it boots meanwhile.
  */
 export function workerWriter(databasePath: string): UploadWriter {
-  const worker: Worker = startWorker(uploadWriterWorkerUrl, { databasePath });
+  // Counted by the writer as it stores each chunk: its messages wait until this thread is done parsing.
+  const rowsStored = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
+  const worker: Worker = startWorker(uploadWriterWorkerUrl, { databasePath, rowsStored });
   const flags: Uint8Array[] = [];
   let written = 0;
   let failure: Error | undefined;
@@ -36,13 +38,13 @@ export function workerWriter(databasePath: string): UploadWriter {
     wake();
   };
 
-  let committed: boolean | undefined;
+  let committed: UploadCommitted | undefined;
   worker.on('message', (message: WriterReply) => {
     if (message.type === 'written') {
       flags.push(message.stored);
       written += message.stored.length;
     } else if (message.type === 'committed') {
-      committed = message.alreadyUploaded;
+      committed = message.committed;
       finished = true;
     } else if (message.type === 'aborted') {
       finished = true;
@@ -75,10 +77,13 @@ export function workerWriter(databasePath: string): UploadWriter {
   return {
     begin: (start) => send({ type: 'begin', start }),
     write: (chunk) => send({ type: 'rows', chunk }, rowChunkTransfer(chunk)),
+    rowsStored: () => Atomics.load(rowsStored, 0),
     async stored(rows, onWritten) {
       let heard = 0;
       await until(() => {
-        if (written !== heard) onWritten((heard = written));
+        // The count runs ahead of the messages, never behind: the bar never steps back.
+        const now = Atomics.load(rowsStored, 0);
+        if (now !== heard) onWritten((heard = now));
         return written >= rows;
       });
       return joinedFlags(flags, rows);

@@ -8,6 +8,8 @@ export type { ChartConfig } from './chart-config.js';
 export interface ChartRenderer {
   /** PNG of `config`, 1000 × 560 unless `size` says otherwise. */
   render(config: ChartConfig, size?: ChartSize): Promise<Buffer>;
+  /** Stops what the renderer started (a worker thread); renderers that start nothing have none. */
+  close?(): Promise<void>;
 }
 
 export interface RendererOptions {

@@ -48,12 +48,18 @@ export interface DateFormat {
 /**
  * Infers a column's date format: a value whose first part is above 12 votes day-first (`21-07-2015`), one whose
  * second part is above 12 votes month-first (`12/13/2010`); the majority wins (month-first on a tie).
- * When `preferred` is 'auto' and no value votes, month-first is used and `orderGuessed` is set. Reading stops after
+ * When `preferred` is 'auto' and no value votes, `knownOrder` is used, else month-first with `orderGuessed` set. Reading stops after
  * `sampleSize` values once a vote is cast; while only order-ambiguous values have been seen it keeps reading.
  *
  * Cost: O(values read), two parses per value.
  */
-export function inferDateFormat(values: Iterable<RawCell>, preferred: DateOrder = 'auto', sampleSize = 2000): DateFormat {
+export function inferDateFormat(
+  values: Iterable<RawCell>,
+  preferred: DateOrder = 'auto',
+  sampleSize = 2000,
+  /** The order the file's layout is known to write, for values that fit both (a platform profile's). */
+  knownOrder?: DayMonthOrder,
+): DateFormat {
   let read = 0;
   let texts = 0;
   let serialTexts = 0;
@@ -83,6 +89,7 @@ export function inferDateFormat(values: Iterable<RawCell>, preferred: DateOrder 
   if (preferred !== 'auto') return { order: preferred, serial, orderGuessed: false, conflicting: 0 };
   if (dayVotes > monthVotes) return { order: 'day-first', serial, orderGuessed: false, conflicting: monthVotes };
   if (monthVotes > 0) return { order: 'month-first', serial, orderGuessed: false, conflicting: dayVotes };
+  if (knownOrder !== undefined) return { order: knownOrder, serial, orderGuessed: false, conflicting: 0 };
   const guessed = ambiguous > 0;
   return { order: 'month-first', serial, orderGuessed: guessed, conflicting: 0, ...(guessed ? { example } : {}) };
 }

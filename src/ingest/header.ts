@@ -1,4 +1,4 @@
-import { IngestError, type RawCell } from './types.js';
+import { IngestError, type RawCell, type RawRecord } from './types.js';
 
 /**
  * Finding and checking the header row. Exports often put a report title, a date range or a blank line
@@ -95,4 +95,33 @@ export function assertUsableHeader(names: readonly string[], line: number): void
 export function trimToWidth<T extends RawCell>(cells: T[], width: number): T[] {
   while (cells.length > width && !isFilled(cells[cells.length - 1]!)) cells.pop();
   return cells;
+}
+
+/**
+ * With `header: none` the names given stand for the header, so they must fit the lines: every value needs a name,
+ * and every name a value. Widths are the most common among the first lines, so one ragged line (validation flags
+ * it) does not decide, and empty values at a line's end (a trailing delimiter) need no name.
+ * Throws IngestError `column_count` with a line whose values show how many names it takes.
+ */
+export function assertNamesFitLines(names: readonly string[], lines: readonly RawRecord[]): void {
+  if (lines.length === 0) return;
+  const filled = mostCommon(lines.map((record) => filledWidth(record.cells)));
+  const written = Math.max(filled, mostCommon(lines.map((record) => record.cells.length)));
+  if (names.length >= filled && names.length <= written) return;
+  const values = names.length < filled ? filled : written;
+  const widthOf = (cells: readonly RawCell[]) => (names.length < filled ? filledWidth(cells) : cells.length);
+  const example = lines.find((record) => widthOf(record.cells) === values) ?? lines[0]!;
+  throw new IngestError('column_count', { named: names.length, values, line: example.line, example: example.cells.slice(0, values) });
+}
+
+/** The most frequent number; the larger on a tie. */
+function mostCommon(numbers: readonly number[]): number {
+  const times = new Map<number, number>();
+  for (const n of numbers) times.set(n, (times.get(n) ?? 0) + 1);
+  let best = 0;
+  let most = 0;
+  for (const [n, count] of times) {
+    if (count > most || (count === most && n > best)) [best, most] = [n, count];
+  }
+  return best;
 }

@@ -261,12 +261,14 @@ export type DecimalInference =
  *   comma before three digits is usually a thousands separator: ambiguous;
  * - no votes and only `1,234`-like values: dot with thousands (English money, `$5,320`);
  * - no votes and `1.234`-like values: ambiguous, as `15.000` is Rp 15,000 in Indonesia and 15.0 elsewhere.
+ * `hint`, the mark the file's locale writes (comma for Rupiah, see `signalsRupiah`), settles the ambiguous cases
+ * in which no value votes against it.
  * Reading stops after `sampleSize` non-empty values once a vote has been cast; while only ambiguous values have
  * been seen it keeps reading the column for one that decides.
  *
  * Cost: O(values read), two parses per value.
  */
-export function inferDecimalMark(values: Iterable<RawCell>, sampleSize = 2000): DecimalInference {
+export function inferDecimalMark(values: Iterable<RawCell>, sampleSize = 2000, hint?: DecimalMark): DecimalInference {
   let read = 0;
   let dotVotes = 0;
   let commaVotes = 0;
@@ -299,7 +301,10 @@ export function inferDecimalMark(values: Iterable<RawCell>, sampleSize = 2000): 
     const decided = dotVotes + commaVotes > 0;
     if (read >= sampleSize && (decided || commaGroupLike + dotGroupLike === 0)) break;
   }
-  const ambiguous = (...shown: string[]): DecimalInference => ({ ok: false, examples: shown.filter(Boolean) });
+  const ambiguous = (...shown: string[]): DecimalInference => {
+    const against = hint === 'comma' ? dotVotes : commaVotes;
+    return hint !== undefined && against === 0 ? { ok: true, mark: hint } : { ok: false, examples: shown.filter(Boolean) };
+  };
   if (dotVotes > 0 && commaVotes > 0) return ambiguous(examples.dot, examples.comma);
   if (dotVotes > 0) return { ok: true, mark: 'dot' };
   if (commaVotes > 0) {

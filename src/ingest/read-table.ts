@@ -6,10 +6,13 @@ import { isEncryptedWorkbook } from './sniff.js';
 import { readTextTable } from './text-table.js';
 import { IngestError, type IngestLimits, type RawTable } from './types.js';
 import { readWorkbookTable } from './workbook-table.js';
+import { readWorkbook } from './xlsx.js';
 
 export interface ReadTableOptions {
-  /** XLSX sheet to read; by default every sheet with the first header's columns. */
+  /** XLSX sheet to read; by default the sheet most like a table of transactions, with every sheet of its columns. */
   sheet?: string;
+  /** The columns' names in order, for a text file without a header row (`header: none`); '' for a column to ignore. */
+  columnNames?: readonly string[];
   limits?: Partial<IngestLimits>;
 }
 
@@ -28,15 +31,18 @@ export async function readTable(bytes: Uint8Array, fileName: string, options: Re
   const wrapping = { container: payload.container, ...(payload.innerFileName !== undefined && { innerFileName: payload.innerFileName }) };
   switch (payload.kind) {
     case 'text': {
-      const table = readTextTable(decodeText(payload.bytes), payload.name, limits);
+      const table = readTextTable(decodeText(payload.bytes), payload.name, limits, options.columnNames);
       if (options.sheet !== undefined) table.warnings.push(`The sheet option applies to Excel workbooks; ${payload.name} is a text file, so it was ignored.`);
       return { ...table, ...wrapping };
     }
-    case 'zip':
+    case 'zip': {
       if (payload.container !== 'none' && !isWorkbook(listZipEntries(payload.bytes))) {
         throw new IngestError('unsupported_format', { detected: 'nested_archive' });
       }
-      return { ...readWorkbookTable(await readWorkbook(payload.bytes, limits), options.sheet, limits), ...wrapping };
+      const table = readWorkbookTable(readWorkbook(payload.bytes, limits), options.sheet, limits);
+      if (options.columnNames !== undefined) table.warnings.push('The header: none option applies to text files; the workbook was read by its header row.');
+      return { ...table, ...wrapping };
+    }
     case 'gzip':
       throw new IngestError('unsupported_format', { detected: 'nested_archive' });
     case 'ole2':
@@ -44,15 +50,6 @@ export async function readTable(bytes: Uint8Array, fileName: string, options: Re
     default:
       throw new IngestError('not_a_table', { detected: payload.kind });
   }
-}
-
-/**
- * read-excel-file takes about 100 ms to load, a third of an import worker's start-up, so it is loaded only when a
- * workbook arrives.
- */
-async function readWorkbook(bytes: Uint8Array, limits: IngestLimits) {
-  const { readWorkbook: read } = await import('./xlsx.js');
-  return read(bytes, limits);
 }
 
 /** Excel 97-2003 workbooks and password-protected .xlsx files are both OLE2 containers. */

@@ -82,6 +82,11 @@ let prefixB = 0;
 
 /** Two independent 32-bit hashes of the row's content, salted with its occurrence number, into laneA and laneB. */
 function hashRow(row: TransactionRow, salt: number): void {
+  const identity = row.identity;
+  if (identity != null) {
+    hashIdentity(identity, salt);
+    return;
+  }
   if (salt === 0 && row.invoice === invoiceOfPrefix && row.customerId === customerOfPrefix && row.timestamp === timestampOfPrefix) {
     laneA = prefixA;
     laneB = prefixB;
@@ -115,6 +120,23 @@ function hashRow(row: TransactionRow, salt: number): void {
   hashText(row.country);
   hashChar(SEPARATOR);
   hashText(row.category);
+  mixLanes();
+}
+
+/**
+ * A platform line is known by its identity alone (order, item, place; see platforms/order-lines.ts): the same line
+ * in a later export, with another status or price, keeps its key and is not stored twice. Salted apart from content
+ * keys, so an identity never takes a generic line's key.
+ */
+function hashIdentity(identity: string, salt: number): void {
+  laneA = 0x6a09e667 ^ salt;
+  laneB = 0xbb67ae85 ^ Math.imul(salt, 0x9e3779b1);
+  hashText(identity);
+  mixLanes();
+}
+
+/** The lanes' final avalanche, so nearby inputs land far apart. */
+function mixLanes(): void {
   let a = laneA;
   let b = laneB;
   a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);

@@ -1,8 +1,9 @@
+import { alignedAsTabs } from './aligned-text.js';
 import { parseRecords, type Dialect, type TextRecord } from './csv.js';
 import type { DecodedText } from './decode.js';
 import { detectDelimiter } from './delimiter.js';
-import { assertUsableHeader, findHeaderRow, HEADER_WINDOW_ROWS, headerNames, trimToWidth } from './header.js';
-import { chooseLineBreak } from './line-breaks.js';
+import { assertNamesFitLines, assertUsableHeader, findHeaderRow, HEADER_WINDOW_ROWS, headerNames, trimToWidth } from './header.js';
+import { chooseLineBreak, type LineBreak } from './line-breaks.js';
 import { countPlainRecords } from './plain-records.js';
 import { plainRecords } from './plain-text-records.js';
 import { sniffMarkup } from './sniff.js';
@@ -15,18 +16,22 @@ const SHOWN_LINES = 5;
 /**
  * A delimited text file as a table: dialect, header, caps checked, and records produced lazily. The checking
  * pass and each iteration of `records` parse the text again chunk by chunk, which is cheaper than holding
- * every cell (see parseRecords).
+ * every cell (see parseRecords). Whitespace-aligned columns are read as if tab-separated (see alignedAsTabs).
+ * `columnNames` name the columns of a file without a header row (`header: none`); otherwise the header is searched for.
  */
-export function readTextTable(decoded: DecodedText, fileName: string, limits: IngestLimits): Omit<RawTable, 'container'> {
+export function readTextTable(
+  decoded: DecodedText,
+  fileName: string,
+  limits: IngestLimits,
+  columnNames?: readonly string[],
+): Omit<RawTable, 'container'> {
   assertLooksLikeText(decoded.text);
-  const { text, lineBreak } = chooseLineBreak(decoded.text);
-  const dialect: Dialect = { delimiter: detectDelimiter(text, lineBreak, /\.(tsv|tab)$/i.test(fileName) ? '\t' : undefined), lineBreak };
+  const lines = chooseLineBreak(decoded.text);
+  const { text, delimiter, aligned } = delimitedText(lines.text, lines.lineBreak, fileName);
+  const dialect: Dialect = { delimiter, lineBreak: lines.lineBreak };
 
   const head = firstRecords(parseRecords(text, dialect), HEADER_WINDOW_ROWS);
-  const at = findHeaderRow(head.map((record) => record.cells));
-  if (at < 0) throw new IngestError('no_header', { linesSearched: head.at(-1)?.line ?? 0 });
-  const headerLine = head[at]!.line;
-  const header = headerNames(head[at]!.cells);
+  const { header, headerLine, at } = columnNames === undefined ? foundHeader(head) : givenHeader(columnNames, head);
   assertHeaderWidth(header, headerLine, limits);
   assertUsableHeader(header, headerLine);
 
@@ -43,7 +48,7 @@ export function readTextTable(decoded: DecodedText, fileName: string, limits: In
   if (malformedQuoteLines.length > 0) warnings.push(malformedQuoteWarning(malformedQuoteLines));
   return {
     format: 'csv',
-    delimiter: dialect.delimiter,
+    delimiter: aligned ? ' ' : dialect.delimiter,
     encoding: decoded.encoding,
     header,
     headerLine,
@@ -51,6 +56,32 @@ export function readTextTable(decoded: DecodedText, fileName: string, limits: In
     recordCount,
     warnings,
   };
+}
+
+/** The text to parse and its delimiter: the detected one, or tabs standing in for aligned columns' spaces. */
+function delimitedText(text: string, lineBreak: LineBreak, fileName: string): { text: string; delimiter: string; aligned: boolean } {
+  const aligned = alignedAsTabs(text, lineBreak);
+  if (aligned !== undefined) return { text: aligned, delimiter: '\t', aligned: true };
+  return { text, delimiter: detectDelimiter(text, lineBreak, /\.(tsv|tab)$/i.test(fileName) ? '\t' : undefined), aligned: false };
+}
+
+/** The header searched for among the first records; `at` is its index among them. */
+function foundHeader(head: readonly TextRecord[]): { header: string[]; headerLine: number; at: number } {
+  const at = findHeaderRow(head.map((record) => record.cells));
+  if (at < 0) {
+    const first = head[0];
+    throw new IngestError('no_header', {
+      linesSearched: head.at(-1)?.line ?? 0,
+      ...(first !== undefined && { line: first.line, values: first.cells.length, example: first.cells }),
+    });
+  }
+  return { header: headerNames(head[at]!.cells), headerLine: head[at]!.line, at };
+}
+
+/** The names given for a file without a header row: every line is data, from line 1. */
+function givenHeader(names: readonly string[], head: readonly TextRecord[]): { header: string[]; headerLine: number; at: number } {
+  assertNamesFitLines(names, head);
+  return { header: [...names], headerLine: 0, at: 0 };
 }
 
 function assertLooksLikeText(text: string): void {

@@ -19,7 +19,7 @@ export type SourceFormat = 'csv' | 'xlsx';
 
 export interface RawTable {
   format: SourceFormat;
-  /** Delimiter for text files (',', '\t', ';', '|'); absent for XLSX. */
+  /** Delimiter for text files (',', '\t', ';', '|', or ' ' for whitespace-aligned columns); absent for XLSX. */
   delimiter?: string;
   /** Encoding the text was decoded from ('utf-8', 'utf-16le', 'utf-16be', 'windows-1252'); absent for XLSX. */
   encoding?: string;
@@ -30,10 +30,18 @@ export interface RawTable {
   /** Sheets whose rows were read (XLSX only). */
   sheets?: string[];
   header: string[];
-  /** Line number of the header row. */
+  /** Line number of the header row; 0 when the file has none and the header is the names given (`header: none`). */
   headerLine: number;
   /** Data rows in file order. Ragged rows are kept as they are; validation decides. */
   records: Iterable<RawRecord>;
+  /**
+   * Set when the records are an export read through its platform profile (PLATFORM_HEADER in platforms/order-lines):
+   * each carries its line identity after the fields, and returns are marked by the profile, not by a `C` invoice.
+   */
+  platformRows?: {
+    /** Day-first or month-first when a date column's values fit both. */
+    dateOrder?: 'day-first' | 'month-first';
+  };
   /** Total number of data records, when known up front (for progress). */
   recordCount?: number;
   warnings: string[];
@@ -67,12 +75,23 @@ export interface IngestOptions {
   decimal?: 'auto' | 'dot' | 'comma';
   /** XLSX sheet name to read. */
   sheet?: string;
+  /**
+   * The columns' names in order, for a text file without a header row (`header: none`): its first line is data.
+   * An empty name is a column to ignore.
+   */
+  columnNames?: readonly string[];
   limits?: Partial<IngestLimits>;
   /**
-   * Postage, fees, discounts and other non-goods lines (`NON_PRODUCT_CODES` in rows.ts): skipped by default;
+   * Postage, fees, discounts and other non-goods lines (isNonProductLine in non-product-lines.ts): skipped by default;
    * 'keep' reproduces analyses that include them (the reference RFM figures do).
    */
   nonProductLines?: 'skip' | 'keep';
+  /**
+   * ISO 4217 code of the workspace's currency (the server's /settings currency), when it set one. `IDR` settles
+   * money like `28.500` as twenty-eight thousand five hundred: Rupiah has no cents in practice, so a dot before
+   * three digits is a thousands separator.
+   */
+  currency?: string;
 }
 
 export interface IngestLimits {
@@ -116,6 +135,11 @@ export interface TransactionRow {
   category: string | null;
   /** Cancellation (invoice prefixed C) or negative quantity. */
   isReturn: boolean;
+  /**
+   * What makes this line the same line in a later export of the same platform (order, item, place), whatever
+   * else changed; absent for a generic file, whose lines are known by their whole content.
+   */
+  identity?: string | null;
 }
 
 /** Reasons a row is set aside. `unreadable` reasons count toward the refusal threshold. */
@@ -127,9 +151,15 @@ export const SKIP_REASONS = {
   missingAmount: { unreadable: true },
   nonPositivePrice: { unreadable: false },
   nonProductLine: { unreadable: false },
+  cancelledOrder: { unreadable: false },
   emptyRow: { unreadable: false },
 } as const;
 export type SkipReason = keyof typeof SKIP_REASONS;
+
+export interface NamedCount {
+  name: string;
+  count: number;
+}
 
 export interface SkipTally {
   count: number;
@@ -144,6 +174,8 @@ export interface ImportFormats {
   excelSerialDates: boolean;
   /** Decimal mark per number column present. */
   decimal: Partial<Record<'quantity' | 'unitPrice' | 'amount', 'dot' | 'comma'>>;
+  /** What a generic file's money is in, when its values or headers say (ISO 4217); platforms report theirs apart. */
+  currency: string | null;
 }
 
 export interface ParsedImport {
@@ -161,6 +193,11 @@ export interface ParsedImport {
   rowsWithCustomer: number;
   /** Distinct customer ids among all rows read, kept or skipped. */
   customersSeen: number;
+  /**
+   * The five names (a line's description, else its code) most often set aside as non-product lines, with their lines,
+   * most first: what a user would get back with `nonProductLines: 'keep'`. Empty when they were kept.
+   */
+  topNonProductLines: NamedCount[];
   columns: ColumnMapping;
   formats: ImportFormats;
   /** Warnings of this stage; the first stage's stay in `table.warnings`. */
@@ -182,6 +219,7 @@ export type IngestErrorCode =
   | 'zip_contents'
   | 'unclosed_quote'
   | 'no_header'
+  | 'column_count'
   | 'duplicate_header'
   | 'unsafe_header'
   | 'missing_column'

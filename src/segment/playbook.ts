@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { GRID_SEGMENTS, type GridSegmentName } from './grid.js';
 import { CLUSTER_SEGMENTS, type ClusterSegmentName } from './naming.js';
+import { RETURNED_EVERYTHING } from './returned-everything.js';
 
-export type SegmentName = GridSegmentName | ClusterSegmentName;
+export type SegmentName = GridSegmentName | ClusterSegmentName | typeof RETURNED_EVERYTHING;
 
-/** Every segment name either lens can produce: the playbook must cover each one. */
-export const SEGMENT_NAMES: readonly SegmentName[] = [...new Set<SegmentName>([...GRID_SEGMENTS, ...CLUSTER_SEGMENTS])];
+/** Every segment name either lens can produce, and the group of customers who returned everything: the playbook must cover each one. */
+export const SEGMENT_NAMES: readonly SegmentName[] = [...new Set<SegmentName>([...GRID_SEGMENTS, ...CLUSTER_SEGMENTS, RETURNED_EVERYTHING])];
 
 export const CHANNELS = ['email', 'whatsapp', 'sms', 'push', 'phone', 'website', 'loyalty_app', 'social_ads'] as const;
 

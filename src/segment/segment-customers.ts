@@ -3,12 +3,16 @@ import { distinctRowsUpTo } from './distinct-rows.js';
 import { gridSegment, type GridSegmentName } from './grid.js';
 import { median } from './median.js';
 import { namedSegments, type NamedSegment } from './naming.js';
+import type { PurchaseRhythm } from './purchase-rhythm.js';
+import { RETURNED_EVERYTHING, returnedEverything } from './returned-everything.js';
 import { originalUnits, scaledRfm, type ScalingParameters } from './scaling.js';
 import { quintileScores } from './scores.js';
-import type { FeatureMatrix, RfmConvention, RfmPoint, RfmScores, RfmTable } from './types.js';
+import type { CustomerRfm, FeatureMatrix, RfmConvention, RfmPoint, RfmScores, RfmTable } from './types.js';
 
 export interface SegmentationOptions {
   seed: number;
+  /** How often these customers come back (`purchaseRhythmOfOrders` of the orders behind the table): what naming calls recent or lapsed. */
+  rhythm: PurchaseRhythm;
   /** Use this many clusters instead of choosing by silhouette. */
   k?: number;
   /** k range searched (default 3 to 8). */
@@ -27,7 +31,8 @@ export type ClusteringPlan =
 
 /**
  * Why a run fell back to the R × F grid alone. Codes, not words: the transports phrase them.
- * - `too_few_customers`: fewer than 10 × kMin customers; clusters of a handful mean nothing.
+ * - `too_few_customers`: fewer than 10 × kMin customers to cluster (customers who returned everything are not
+ *   clustered); clusters of a handful mean nothing.
  * - `single_purchase_date`: every purchase on one day, so recency cannot separate anyone.
  * - `too_few_distinct_customers`: fewer distinct R, F, M combinations than clusters wanted.
  */
@@ -35,11 +40,14 @@ export type FallbackReason = 'too_few_customers' | 'single_purchase_date' | 'too
 
 export interface SegmentedCustomer {
   customerId: string;
-  /** Cluster number (0 = largest), null in a grid-only run. */
+  /** Cluster number (0 = largest), null in a grid-only run and for a customer who returned everything. */
   cluster: number | null;
-  /** Label of the cluster's segment (unique within the run), null in a grid-only run. */
+  /**
+   * Label of the cluster's segment (unique within the run), `RETURNED_EVERYTHING` for a customer left out of
+   * k-means for net spend at or below zero, null in a grid-only run.
+   */
   segment: string | null;
-  /** Value rank of the cluster's segment (1 = most valuable), null in a grid-only run. */
+  /** Value rank of the cluster's segment (1 = most valuable), null in a grid-only run and for a customer who returned everything. */
   rank: number | null;
   gridSegment: GridSegmentName;
   scores: RfmScores;
@@ -70,6 +78,8 @@ export interface SegmentationResult {
   scaling: ScalingParameters | null;
   /** Medians of every customer, the yardstick of the segment explanations. */
   medians: RfmPoint;
+  /** How often customers come back: the yardstick of "recent" and "lapsed" in the names. */
+  rhythm: PurchaseRhythm;
   /** One per customer, in the order of `rfm.customers`. */
   customers: SegmentedCustomer[];
   /** One per cluster, by cluster number; empty in a grid-only run. */
@@ -83,16 +93,19 @@ const DAY_MS = 86_400_000;
 /**
  * A whole segmentation run: quintile scores and the R × F grid for every customer, then k-means
  * on log1p z-scored R, F, M with k chosen by silhouette (or forced), clusters named and ranked.
+ * Customers whose net spend is at or below zero are not clustered: they get the segment
+ * `RETURNED_EVERYTHING` (see `returnedEverything`) and keep their grid segment.
  * When the data cannot carry clusters (see `FallbackReason`) the run falls back to the grid
  * alone, with the reason, rather than refusing: a small shop still gets its segments.
  *
  * Cost: dominated by `chooseK`; about 1 s for 4,338 customers.
  *
  * @param rfm - output of `customerRfm` (never mutated)
- * @param options - seed, optional forced k, k range and restarts
+ * @param options - seed, the customers' purchase rhythm, optional forced k, k range and restarts
  * @returns everything the run stores
  * @example
- * const result = segmentCustomers(customerRfm(lines, { convention: 'gross' }), { seed: 42 });
+ * const rfm = customerRfm(lines, { convention: 'gross' });
+ * const result = segmentCustomers(rfm, { seed: 42, rhythm: purchaseRhythmOfOrders(customerOrdersOfLines(lines), rfm.asOf!) });
  * result.segments.map((segment) => segment.label); // ['Hibernating', 'Potential Loyalists', 'Champions'] for UCI Online Retail
  */
 export function segmentCustomers(rfm: RfmTable, options: SegmentationOptions): SegmentationResult {
@@ -118,6 +131,7 @@ export function segmentCustomers(rfm: RfmTable, options: SegmentationOptions): S
     silhouetteSampled: false,
     scaling: null,
     medians,
+    rhythm: options.rhythm,
     customers: customers.map((customer, i) => ({
       customerId: customer.customerId,
       cluster: null,
@@ -136,11 +150,14 @@ export function segmentCustomers(rfm: RfmTable, options: SegmentationOptions): S
     kMin, kMax, seed: options.seed, restarts: options.restarts, forcedK: options.k, precomputed: options.precomputed,
   });
   const { clustering } = choice;
+  const clustered = clusteredCustomers(customers);
   const centroids = clustering.centroids.map((scaled) => originalUnits(scaled, parameters));
   const logSpreads = { recencyDays: parameters.stds[0]!, frequency: parameters.stds[1]!, monetary: parameters.stds[2]! };
+  const tenures = centroids.map(() => [] as number[]);
+  clustered.forEach((customer, row) => tenures[clustering.labels[row]!]!.push(customer.tenureDays));
   const names = namedSegments(
-    centroids.map((centroid, cluster) => ({ cluster, size: clustering.sizes[cluster]!, centroid })),
-    { medians, logSpreads },
+    centroids.map((centroid, cluster) => ({ cluster, size: clustering.sizes[cluster]!, centroid, tenureDays: median(tenures[cluster]!) })),
+    { medians, logSpreads, rhythm: options.rhythm },
   );
   const segments = names.map((named, cluster) => ({
     ...named,
@@ -149,6 +166,8 @@ export function segmentCustomers(rfm: RfmTable, options: SegmentationOptions): S
     centroid: centroids[cluster]!,
   }));
 
+  // Clustered customers are the matrix rows, in table order.
+  let row = 0;
   return {
     asOf: rfm.asOf,
     convention: rfm.convention,
@@ -162,34 +181,36 @@ export function segmentCustomers(rfm: RfmTable, options: SegmentationOptions): S
     silhouetteSampled: choice.silhouetteSampled,
     scaling: parameters,
     medians,
+    rhythm: options.rhythm,
     customers: customers.map((customer, i) => {
-      const cluster = clustering.labels[i]!;
-      return {
-        customerId: customer.customerId,
-        cluster,
-        segment: segments[cluster]!.label,
-        rank: segments[cluster]!.rank,
-        gridSegment: gridSegment(scores[i]!.r, scores[i]!.f),
-        scores: scores[i]!,
-      };
+      const grid = { gridSegment: gridSegment(scores[i]!.r, scores[i]!.f), scores: scores[i]! };
+      if (returnedEverything(customer)) return { customerId: customer.customerId, cluster: null, segment: RETURNED_EVERYTHING, rank: null, ...grid };
+      const cluster = clustering.labels[row++]!;
+      return { customerId: customer.customerId, cluster, segment: segments[cluster]!.label, rank: segments[cluster]!.rank, ...grid };
     }),
     segments,
   };
 }
 
+/** The customers k-means sees, in table order: everyone but those who returned everything. O(n). */
+function clusteredCustomers(customers: readonly CustomerRfm[]): CustomerRfm[] {
+  return customers.filter((customer) => !returnedEverything(customer));
+}
+
 /**
- * What a run would cluster: the log1p z-scored RFM matrix and the k values chooseK tries, unless the data cannot
- * carry clusters (see `FallbackReason`). O(customers).
+ * What a run would cluster: the log1p z-scored RFM matrix of every customer who did not return everything (rows in
+ * table order) and the k values chooseK tries, unless the data cannot carry clusters (see `FallbackReason`).
+ * O(customers).
  */
 export function clusteringPlan(rfm: RfmTable, options: Pick<SegmentationOptions, 'k' | 'kMin' | 'kMax'>): ClusteringPlan {
   const kMin = options.kMin ?? DEFAULT_K_RANGE.kMin;
   const kMax = options.kMax ?? DEFAULT_K_RANGE.kMax;
-  const customers = rfm.customers;
+  const customers = clusteredCustomers(rfm.customers);
   const minimumCustomers = CUSTOMERS_PER_CLUSTER * kMin;
   if (customers.length < minimumCustomers) {
     return { fallback: { reason: 'too_few_customers', details: { customers: customers.length, minimum: minimumCustomers } } };
   }
-  const purchaseDays = distinctPurchaseDays(rfm);
+  const purchaseDays = distinctPurchaseDays(customers);
   if (purchaseDays < 2) return { fallback: { reason: 'single_purchase_date', details: { purchaseDays } } };
 
   const { matrix, parameters } = scaledRfm(customers);
@@ -201,11 +222,11 @@ export function clusteringPlan(rfm: RfmTable, options: Pick<SegmentationOptions,
 }
 
 /** 0, 1 or 2 (meaning "at least two"): only whether purchases span more than one day matters. */
-function distinctPurchaseDays(rfm: RfmTable): number {
-  if (rfm.customers.length === 0) return 0;
+function distinctPurchaseDays(customers: readonly CustomerRfm[]): number {
+  if (customers.length === 0) return 0;
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
-  for (const customer of rfm.customers) {
+  for (const customer of customers) {
     first = Math.min(first, Math.floor(customer.firstPurchase / DAY_MS));
     last = Math.max(last, Math.floor(customer.lastPurchase / DAY_MS));
   }

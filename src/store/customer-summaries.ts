@@ -35,6 +35,7 @@ export function customerSummariesRepository(db: Db) {
   const storedBasket = db
     .prepare<[string, number, string]>(`SELECT products, countries FROM customer_baskets WHERE guild_id = ? AND dataset_id = ? AND customer_id = ?`)
     .raw();
+  const textOf = db.prepare<[string, number, number]>(`SELECT text FROM dataset_texts WHERE guild_id = ? AND dataset_id = ? AND text_id = ?`).pluck();
   const hasBaskets = db.prepare<[string, number]>(`SELECT 1 FROM customer_baskets WHERE guild_id = ? AND dataset_id = ? LIMIT 1`).pluck();
   const writeBasket = db.prepare(
     `INSERT OR REPLACE INTO customer_baskets (guild_id, dataset_id, customer_id, products, countries) VALUES (?, ?, ?, ?, ?)`,
@@ -129,6 +130,19 @@ export function customerSummariesRepository(db: Db) {
       return (baskets.all(guildId, datasetId) as [string, Buffer, Buffer][]).map((r) => ({
         customerId: r[0], products: named(r[1]), countries: named(r[2]),
       }));
+    },
+    /** One customer's basket, its products and countries spelled out; undefined when they have none. */
+    basket(guildId: string, datasetId: number, customerId: string): CustomerBasket | undefined {
+      const row = storedBasket.get(guildId, datasetId, customerId) as [Buffer, Buffer] | undefined;
+      if (!row) return undefined;
+      const named = (pairs: Buffer) => {
+        const byName = new Map<string, number>();
+        for (let at = 0; at < pairs.length; at += PAIR_BYTES) {
+          byName.set(textOf.get(guildId, datasetId, pairs.readInt32LE(at)) as string, pairs.readInt32LE(at + 4));
+        }
+        return byName;
+      };
+      return { customerId, products: named(row[0]), countries: named(row[1]) };
     },
     deleteDataset(guildId: string, datasetId: number): void {
       for (const statement of removeDataset) statement.run(guildId, datasetId);

@@ -6,6 +6,8 @@ export interface DatasetRecord {
   name: string;
   kind: 'transactions' | 'customers';
   createdAt: string;
+  /** What the amounts are in, when an upload said (ISO 4217). */
+  currency: string | null;
 }
 
 export interface DatasetSummary extends DatasetRecord {
@@ -20,14 +22,14 @@ export interface DatasetSummary extends DatasetRecord {
 /** Datasets of one workspace. Every statement filters on guild_id. */
 export function datasetsRepository(db: Db) {
   const byName = db.prepare<{ guildId: string; name: string }, DatasetRecord>(
-    `SELECT dataset_id AS datasetId, guild_id AS guildId, name, kind, created_at AS createdAt
+    `SELECT dataset_id AS datasetId, guild_id AS guildId, name, kind, created_at AS createdAt, currency
        FROM datasets WHERE guild_id = @guildId AND name = @name`,
   );
   const insert = db.prepare<{ guildId: string; name: string; kind: string; createdAt: string }>(
     `INSERT INTO datasets (guild_id, name, kind, created_at) VALUES (@guildId, @name, @kind, @createdAt)`,
   );
   const summaries = db.prepare<{ guildId: string }, DatasetSummary>(
-    `SELECT d.dataset_id AS datasetId, d.guild_id AS guildId, d.name, d.kind, d.created_at AS createdAt,
+    `SELECT d.dataset_id AS datasetId, d.guild_id AS guildId, d.name, d.kind, d.created_at AS createdAt, d.currency,
             (SELECT count(*) FROM uploads u WHERE u.guild_id = d.guild_id AND u.dataset_id = d.dataset_id) AS uploads,
             (SELECT max(u.uploaded_at) FROM uploads u WHERE u.guild_id = d.guild_id AND u.dataset_id = d.dataset_id) AS lastUploadAt,
             count(t.row_key) AS rows,
@@ -40,11 +42,12 @@ export function datasetsRepository(db: Db) {
       GROUP BY d.dataset_id
       ORDER BY d.name`,
   );
+  const setCurrency = db.prepare<[string, string, number]>(`UPDATE datasets SET currency = ? WHERE guild_id = ? AND dataset_id = ?`);
   const remove = db.prepare<{ guildId: string; name: string }>(
     `DELETE FROM datasets WHERE guild_id = @guildId AND name = @name`,
   );
   const latest = db.prepare<{ guildId: string }, DatasetRecord>(
-    `SELECT d.dataset_id AS datasetId, d.guild_id AS guildId, d.name, d.kind, d.created_at AS createdAt
+    `SELECT d.dataset_id AS datasetId, d.guild_id AS guildId, d.name, d.kind, d.created_at AS createdAt, d.currency
        FROM datasets d
        LEFT JOIN uploads u ON u.guild_id = d.guild_id AND u.dataset_id = d.dataset_id
       WHERE d.guild_id = @guildId
@@ -64,6 +67,7 @@ export function datasetsRepository(db: Db) {
       return byName.get({ guildId, name })!;
     },
     list: (guildId: string): DatasetSummary[] => summaries.all({ guildId }),
+    setCurrency: (guildId: string, datasetId: number, currency: string) => setCurrency.run(currency, guildId, datasetId),
     /** Deletes a dataset with its uploads and rows (ON DELETE CASCADE). Returns whether it existed. */
     delete: (guildId: string, name: string): boolean => remove.run({ guildId, name }).changes > 0,
   };

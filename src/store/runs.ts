@@ -13,6 +13,8 @@ export interface RunDetails {
   silhouetteSampled: boolean;
   scaling: SegmentationResult['scaling'];
   medians: SegmentationResult['medians'];
+  /** Absent from runs stored before the names took it into account (issue #12). */
+  rhythm?: SegmentationResult['rhythm'];
   segments: SegmentationResult['segments'];
   clusterProfiles: SegmentProfile[];
   gridProfiles: SegmentProfile[];
@@ -43,6 +45,9 @@ export interface RunCustomer extends Omit<CustomerRfm, 'tenureDays'> {
   segment: string | null;
   gridSegment: GridSegmentName;
 }
+
+/** A run's customer as its charts draw them, in customer order. */
+export type RunChartPoint = Pick<RunCustomer, 'segment' | 'gridSegment' | 'recencyDays' | 'frequency' | 'monetary'>;
 
 interface RunRow extends Omit<NewRun, 'details'> {
   runId: number;
@@ -80,6 +85,16 @@ export function runsRepository(db: Db) {
   const setDetails = db.prepare<{ guildId: string; runId: number; details: string }>(
     `UPDATE segmentation_runs SET details = @details WHERE guild_id = @guildId AND run_id = @runId`,
   );
+  const setFigures = db.prepare<{ guildId: string; runId: number; customers: number; details: string }>(
+    `UPDATE segmentation_runs SET customers = @customers, details = @details WHERE guild_id = @guildId AND run_id = @runId`,
+  );
+  const deleteRun = db.prepare<{ guildId: string; runId: number }>(`DELETE FROM segmentation_runs WHERE guild_id = @guildId AND run_id = @runId`);
+  const withCustomer = db.prepare<{ guildId: string; customerId: string }, RunRow>(
+    `SELECT ${RUN_COLUMNS} FROM segmentation_runs r
+      WHERE guild_id = @guildId
+        AND EXISTS (SELECT 1 FROM run_customers c WHERE c.guild_id = r.guild_id AND c.run_id = r.run_id AND c.customer_id = @customerId)
+      ORDER BY run_id`,
+  );
   const insertCustomer = db.prepare(
     `INSERT INTO run_customers (guild_id, run_id, customer_id, recency_days, frequency, monetary, first_purchase, last_purchase,
        average_order_value, return_rate, r_score, f_score, m_score, r_percentile, f_percentile, m_percentile, cluster, segment, grid_segment)
@@ -102,6 +117,12 @@ export function runsRepository(db: Db) {
   const everyone = db.prepare<{ guildId: string; runId: number }, RunCustomerRow>(
     `SELECT ${CUSTOMER_COLUMNS} FROM run_customers WHERE guild_id = @guildId AND run_id = @runId ORDER BY customer_id`,
   );
+  const chartPoints = db
+    .prepare<{ guildId: string; runId: number }>(
+      `SELECT segment, grid_segment, recency_days, frequency, monetary FROM run_customers
+        WHERE guild_id = @guildId AND run_id = @runId ORDER BY customer_id`,
+    )
+    .raw();
   const idsWithPrefix = db
     .prepare<{ guildId: string; runId: number; prefix: string; limit: number }>(
       `SELECT customer_id FROM run_customers
@@ -123,6 +144,12 @@ export function runsRepository(db: Db) {
       return runId;
     },
     setDetails: (guildId: string, runId: number, details: RunDetails) => setDetails.run({ guildId, runId, details: JSON.stringify(details) }),
+    /** Replaces a run's customer count and details, as when a customer is erased from it. */
+    setFigures: (guildId: string, runId: number, customers: number, details: RunDetails) =>
+      setFigures.run({ guildId, runId, customers, details: JSON.stringify(details) }),
+    delete: (guildId: string, runId: number) => deleteRun.run({ guildId, runId }),
+    /** Every run of the workspace that holds this customer, oldest first. */
+    withCustomer: (guildId: string, customerId: string): RunRecord[] => withCustomer.all({ guildId, customerId }).map(toRun),
     latest(guildId: string, datasetId: number): RunRecord | undefined {
       const row = latest.get({ guildId, datasetId });
       return row && toRun(row);
@@ -135,6 +162,11 @@ export function runsRepository(db: Db) {
       return (lens === 'clusters' ? bySegment : byGridSegment).all({ guildId, runId, segment }).map(toCustomer);
     },
     customers: (guildId: string, runId: number): RunCustomer[] => everyone.all({ guildId, runId }).map(toCustomer),
+    /** Of each customer, what the charts draw: a few columns of the row, read in a fraction of customers()' time. */
+    chartPoints: (guildId: string, runId: number): RunChartPoint[] =>
+      (chartPoints.all({ guildId, runId }) as [string | null, string, number, number, number][]).map(([segment, gridSegment, recencyDays, frequency, monetary]) => ({
+        segment, gridSegment: gridSegment as GridSegmentName, recencyDays, frequency, monetary,
+      })),
     customerIdsStartingWith: (guildId: string, runId: number, prefix: string, limit: number): string[] =>
       idsWithPrefix.all({ guildId, runId, prefix, limit }) as string[],
   };

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listDatasets, deleteDataset } from '../../src/app/datasets.js';
 import { datasetNameFromFile, importUpload, type UploadRequest } from '../../src/app/import-upload.js';
+import type { ProgressEvent } from '../../src/app/reply.js';
 import { runImportInWorker, runImportThenSegmentInWorker } from '../../src/app/run-import.js';
+import { workerWriter } from '../../src/app/worker-writer.js';
 import { datasetsRepository } from '../../src/store/datasets.js';
 import { transactionsRepository } from '../../src/store/transactions.js';
 import { csv, projectFile, temporaryApp } from '../helpers.js';
@@ -86,6 +88,23 @@ describe('importUpload', () => {
     await importUpload(app.db, { ...request(file([line(1)])), guildId: 'guild-b' });
     expect(deleteDataset(app, 'guild-a', 'weekly')).toMatchObject({ ok: false, code: 'dataset_not_found' });
     expect(stored('guild-b')).toBe(1);
+  });
+
+  it('GIVEN an export of several chunks THEN one bar counts rows stored of rows expected while parsing runs, never stepping back', async () => {
+    // Two chunks of 65,536 rows, and a progress report (every 25,000 records) after the first is stored.
+    const rows = 80_000;
+    const bytes = file(Array.from({ length: rows }, (_, i) => line(i)));
+    for (const [dataset, writer] of [['in-thread', undefined], ['two-thread', workerWriter(app.databasePath)]] as const) {
+      const events: ProgressEvent[] = [];
+      const outcome = await importUpload(app.db, request(bytes, { dataset }), (event) => events.push(event), writer);
+      expect(outcome).toMatchObject({ ok: true, report: { rowsImported: rows } });
+      const writing = events.filter((event) => event.stage === 'writing');
+      expect(events.filter((event) => event.stage === 'parsing').map((event) => event.done)).toEqual([0]);
+      for (const [previous, next] of writing.slice(1).map((event, i) => [writing[i]!, event] as const)) expect(next.done).toBeGreaterThanOrEqual(previous.done);
+      expect(writing.at(-1)).toEqual({ stage: 'writing', done: rows, total: rows, unit: 'rows' });
+      // Rows are stored a chunk at a time while the file is parsed, so the bar moves before parsing ends.
+      if (writer === undefined) expect(writing.some((event) => event.total === rows && event.done > 0 && event.done < rows)).toBe(true);
+    }
   });
 
   it('GIVEN the worker THEN it reports progress and the same result as a direct import', async () => {

@@ -10,6 +10,10 @@ import { kSplit, segmentDataset, segmentDatasetOnTwoThreads } from '../../src/ap
 import { exportSegment } from '../../src/app/segment-export.js';
 import { latestRun, runView } from '../../src/app/segment-views.js';
 import { segmentsOverview } from '../../src/app/segments-overview.js';
+import { customerReply } from '../../src/app/replies/customer-reply.js';
+import { segmentExportReply } from '../../src/app/replies/segment-export-reply.js';
+import { segmentsReply } from '../../src/app/replies/segments-reply.js';
+import { RETURNED_EVERYTHING, RETURNED_EVERYTHING_EXPLANATION } from '../../src/segment/returned-everything.js';
 import { createRenderer } from '../../src/charts/renderer.js';
 import { hasPngSignature, pngSize } from '../charts/png.js';
 import { csv, projectFile, temporaryApp } from '../helpers.js';
@@ -127,6 +131,40 @@ describe('segmentation use-cases', () => {
     expect(lines).toHaveLength(exported.export.customers + 1);
     expect(lines.some((line) => line.startsWith(`"'=HYPERLINK(""x"")"`))).toBe(true);
     expect(exportSegment(app.db, 'guild-a', undefined, 'Nobody')).toMatchObject({ ok: false, code: 'segment_not_found' });
+  });
+
+  it('GIVEN customer 12346, who returned all 80,995 items THEN the overview shows them apart, and the export, card and playbook say so', async () => {
+    await upload('guild-a');
+    segment('guild-a');
+    const latest = latestRun(app.db, 'guild-a', undefined);
+    if (!latest.ok) throw new Error(latest.code);
+    const clusters = runView(app.db, 'guild-a', latest.dataset, latest.run, 'clusters');
+    expect(clusters.segments.at(-1)).toMatchObject({
+      name: RETURNED_EVERYTHING, segmentName: RETURNED_EVERYTHING, rank: clusters.segments.length, customers: 1, revenue: 0, explanation: RETURNED_EVERYTHING_EXPLANATION,
+    });
+    expect(clusters.rhythm).toMatchObject({ customers: clusters.customers });
+    const grid = runView(app.db, 'guild-a', latest.dataset, latest.run, 'grid');
+    expect(grid.segments.map((s) => s.name)).not.toContain(RETURNED_EVERYTHING);
+    expect(segmentsReply(clusters, 'en').embeds![0]!.fields!.at(-1)!.name).toBe(`${clusters.segments.length}. Returned everything — 1 customer (0.3%)`);
+    expect(segmentsReply(clusters, 'en').embeds![0]!.fields!.at(-1)!.value.split('\n')[1]).toBe('typical customer: bought 326 days ago, 1 order, spent 0.00');
+    expect(segmentsReply(clusters, 'id').embeds![0]!.fields!.at(-1)!.name).toMatch(/^\d\. Mengembalikan semua — 1 pelanggan/);
+    expect(segmentsReply(clusters, 'en').text).toMatch(/Repeat customers order again every \d+ days \(median\), so clusters silent for more than \d+ days are named as lapsed\./);
+
+    for (const typed of ['Returned everything', 'mengembalikan semua']) {
+      const exported = exportSegment(app.db, 'guild-a', undefined, typed);
+      if (!exported.ok) throw new Error(exported.code);
+      expect(exported.export).toMatchObject({ segment: RETURNED_EVERYTHING, lens: 'clusters', customers: 1, fileName: 'returned-everything.csv' });
+      expect(exported.export.csv.trim().split('\r\n')[1]).toBe('12346,326,1,0,1,1,1,Returned everything,Hibernating');
+      expect(segmentExportReply(exported.export, 'id').text).toMatch(/^\*\*Mengembalikan semua\*\*: 1 pelanggan di dataset/);
+      expect(segmentExportReply(exported.export, 'en').text).toMatch(/^\*\*Returned everything\*\*: 1 customer in dataset/);
+    }
+
+    const outcome = customerCard(app.db, 'guild-a', 'shop', '12346');
+    if (!outcome.ok) throw new Error(outcome.code);
+    expect(outcome.card).toMatchObject({ segment: RETURNED_EVERYTHING, segmentRank: null, gridSegment: 'Hibernating', monetary: 0, explanation: RETURNED_EVERYTHING_EXPLANATION });
+    expect(outcome.card.actions[0]!.action.en).toMatch(/^Service follow-up/);
+    expect(customerReply(outcome.card, 'id').embeds![0]!.fields!.find((field) => field.name === 'Segmen')!.value).toMatch(/^\*\*Mengembalikan semua\*\*\n_mengembalikan semua/);
+    expect(segmentActions(app.db, 'guild-a', 'mengembalikan semua')).toMatchObject({ ok: true, segmentName: RETURNED_EVERYTHING });
   });
 
   it('GIVEN too few customers THEN the run falls back to the grid and says why', async () => {

@@ -9,6 +9,8 @@ import { importWorkerUrl } from '../../src/app/run-import.js';
 import { segmentWorkerUrl } from '../../src/app/run-segmentation.js';
 import { startWorker, workerBundlesSettled } from '../../src/app/start-worker.js';
 import { prepareWorkers } from '../../src/app/worker-bundles.js';
+import { chartWorkerUrl } from '../../src/app/worker-charts.js';
+import { uploadWriterWorkerUrl } from '../../src/app/worker-writer.js';
 import { buildBundle } from '../../src/worker-boot/bundle-build.js';
 import { bundleSlot, freshBundle, storeBundle } from '../../src/worker-boot/bundle-cache.js';
 import { projectFile } from '../helpers.js';
@@ -101,6 +103,6 @@ describe('the segmentation worker bundle', () => {
 describe('preparing the workers before serving', () => {
   it('GIVEN the project\'s workers THEN each has a fresh bundle afterwards', async () => {
     await prepareWorkers();
-    for (const url of [importWorkerUrl, segmentWorkerUrl, kRunsWorkerUrl]) expect(freshBundle(fileURLToPath(url)), url.pathname).toBeDefined();
+    for (const url of [importWorkerUrl, uploadWriterWorkerUrl, segmentWorkerUrl, kRunsWorkerUrl, chartWorkerUrl]) expect(freshBundle(fileURLToPath(url)), url.pathname).toBeDefined();
   });
 });

@@ -112,6 +112,16 @@ describe('server administration commands', () => {
       expect(reply.text).toMatch(/\/upload file:/);
     }
   });
+
+  it('GIVEN /help THEN an embed states the naming rule and the returned-everything group in both languages', async () => {
+    const en = (await run('help', 'guild-a', {}, 'en')).embeds![0]!;
+    expect(en.description).toMatch(/silent for more than 3 gaps \(more than a year when fewer than 10% of customers, or fewer than 30, ever came back\) is lapsed/);
+    expect(en.description).toMatch(/\*\*Returned everything\*\*/);
+    const id = (await run('help', 'guild-a', {}, 'id')).embeds![0]!;
+    expect(id.description).toMatch(/lebih dari 3 jeda/);
+    expect(id.description).toMatch(/\*\*Mengembalikan semua\*\*/);
+    for (const embed of [en, id]) expect(embed.description!.length).toBeLessThanOrEqual(4096);
+  });
 });
 
 describe('mayRun', () => {

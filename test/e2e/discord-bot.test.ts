@@ -3,7 +3,7 @@ import { loadImage } from '@napi-rs/canvas';
 import { InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
-import { projectFile } from '../helpers.js';
+import { projectFile, sharedData } from '../helpers.js';
 import {
   ADMIN,
   contentOf,
@@ -108,6 +108,18 @@ describe('the Segmenta bot through a fake Discord', () => {
     // Nothing after the answer: a late progress edit would overwrite it.
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fake.interactionResponses(sent.id).at(-1)?.seq).toBe(final.seq);
+  });
+
+  it('GIVEN /upload dry_run:true and /inspect THEN they show how the export would be read, in the member\'s language, and store nothing', async () => {
+    const { fake } = running;
+    const shopify = readFileSync(sharedData('platforms/shopify_orders_export.csv'));
+    const dryRun = fake.sendCommand({ name: 'upload', attachments: { file: fake.addAttachment('shopify.csv', shopify, 'text/csv') }, options: { dataset: 'shopify', dry_run: true }, user: ADMIN });
+    const inspect = fake.sendCommand({ name: 'inspect', attachments: { file: fake.addAttachment('shopify.csv', shopify, 'text/csv') }, user: ADMIN, locale: 'id' });
+    const [dryRunFinal, inspectFinal] = await Promise.all([finalResponse(fake, dryRun.id), finalResponse(fake, inspect.id)]);
+    expect(contentOf(dryRunFinal)).toMatch(/^Dry run of \*\*shopify\.csv\*\*.*\nRecognised: Shopify orders export — customer = Email[^]*\nNothing was stored \(dry run\)\.$/);
+    expect(contentOf(inspectFinal)).toMatch(/^Uji coba \*\*shopify\.csv\*\*.*\nDikenali: Shopify orders export[^]*\nTidak ada yang disimpan \(uji coba\)\.$/);
+    const listed = await finalResponse(fake, fake.sendCommand({ name: 'datasets', subcommand: 'list', user: MEMBER }).id);
+    expect(contentOf(listed)).not.toMatch(/shopify/);
   });
 
   it('GIVEN a member runs /datasets list THEN the channel sees this server\'s datasets', async () => {

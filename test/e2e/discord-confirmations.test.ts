@@ -66,7 +66,7 @@ describe('commands that cannot be undone ask first, through the bot', () => {
     await upload('orders');
     const { body, yes } = await ask('data', 'forget', { customer: '12346' });
     expect(body.data.content).toMatch(/Erase every record of customer \*\*12346\*\*/);
-    expect(await press(yes)).toMatch(/Customer 12346 erased: 1 transaction lines/);
+    expect(await press(yes)).toMatch(/Customer 12346 erased: 1 transaction line and/);
   });
 
   it('GIVEN /data purge confirmed THEN every dataset of the server is gone', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_OPTIONS, mapColumns, normaliseHeader } from '../../src/ingest/columns.js';
+import { countRecognisedFields, FIELD_OPTIONS, isIndonesianSpelling, mapColumns, normaliseHeader } from '../../src/ingest/columns.js';
 import type { ColumnMapping, TransactionField } from '../../src/ingest/types.js';
 import { ingestError } from './helpers/tables.js';
 
@@ -64,6 +64,83 @@ describe('mapColumns: header spellings', () => {
   it('GIVEN two spellings of a field THEN the better spelling wins', () => {
     expect(mapColumns(['Date', 'Order Date', 'Customer', 'Amount']).mapping.date).toBe('Date');
     expect(mapColumns(['Customer', 'CustomerID', 'Date', 'Amount']).mapping.customer).toBe('CustomerID');
+  });
+
+  const synonyms: [TransactionField, string][] = [
+    ['invoice', 'No Pesanan'], ['invoice', 'No. Pesanan'], ['invoice', 'Nomor Invoice'], ['invoice', 'No Invoice'],
+    ['invoice', 'Receipt number'], ['invoice', 'Nomor Struk'], ['invoice', 'No Faktur'], ['invoice', 'Order Number'],
+    ['customer', 'Pembeli'], ['customer', 'Nama Pembeli'], ['customer', 'Pelanggan'], ['customer', 'Nama Pelanggan'],
+    ['customer', 'Username'], ['customer', 'Username (Pembeli)'], ['customer', 'Buyer Username'], ['customer', 'Email'],
+    ['customer', 'Customer Email'], ['customer', 'Email (Billing)'], ['customer', 'Customer Name'], ['customer', 'Buyer'],
+    ['date', 'Tanggal'], ['date', 'Waktu'], ['date', 'Created'], ['date', 'Created at'], ['date', 'Created Time'],
+    ['date', 'Order Date'], ['date', 'Tanggal Pesanan'], ['date', 'Waktu Pesanan Dibuat'], ['date', 'Tanggal Pembayaran'],
+    ['quantity', 'Jumlah'], ['quantity', 'Qty'], ['quantity', 'Kuantitas'], ['quantity', 'Jumlah Produk Dibeli'],
+    ['quantity', 'Jumlah Barang'], ['quantity', 'Lineitem quantity'],
+    ['unitPrice', 'Harga'], ['unitPrice', 'Harga Satuan'], ['unitPrice', 'Price'], ['unitPrice', 'Harga Jual (IDR)'],
+    ['unitPrice', 'Harga Setelah Diskon'], ['unitPrice', 'Item Price'], ['unitPrice', 'Lineitem price'],
+    ['amount', 'Subtotal'], ['amount', 'Total Harga Produk'], ['amount', 'Item Total'], ['amount', 'Net Sales'],
+    ['amount', 'Penjualan Bersih'], ['amount', 'Line Total'], ['amount', 'Subtotal (Rp)'], ['amount', 'Total [IDR]'],
+    ['product', 'Kode Barang'], ['product', 'SKU'], ['product', 'Nomor SKU'], ['product', 'Seller SKU'],
+    ['product', 'Nomor Referensi SKU'],
+    ['description', 'Nama Barang'], ['description', 'Nama Produk'], ['description', 'Produk'], ['description', 'Item Name'],
+    ['description', 'Lineitem name'],
+    ['country', 'Negara'], ['country', 'Shipping Country'],
+    ['category', 'Kategori'], ['category', 'Kategori Produk'],
+  ];
+
+  it.each(synonyms)('GIVEN the header %s spelt %j, English or Indonesian THEN it is that field and no other', (field, spelling) => {
+    const header = Object.entries(base).map(([f, name]) => (f === field ? spelling : name));
+    const { mapping } = mapColumns(header);
+    expect(mapping[field]).toBe(spelling);
+    expect(Object.values(mapping).filter((name) => name === spelling)).toHaveLength(1);
+  });
+
+  it.each([
+    ['amount', ['Total', 'Subtotal'], 'Total'],
+    ['unitPrice', ['Price', 'Unit Price'], 'Unit Price'],
+    ['unitPrice', ['Harga', 'Harga Satuan'], 'Harga Satuan'],
+    ['quantity', ['Jumlah', 'Qty'], 'Qty'],
+    ['date', ['Waktu', 'Tanggal'], 'Tanggal'],
+    ['date', ['Created at', 'Date'], 'Date'],
+    ['customer', ['Email', 'Customer ID'], 'Customer ID'],
+    ['customer', ['Customer Name', 'Email'], 'Email'],
+    ['customer', ['Nama Pelanggan', 'ID Pelanggan'], 'ID Pelanggan'],
+    ['invoice', ['No Pesanan', 'Order ID'], 'Order ID'],
+  ] as [TransactionField, string[], string][])('GIVEN %s columns %j THEN the better one, %j, is taken', (field, columns, best) => {
+    const others = Object.entries(base).filter(([f]) => f !== field).map(([, name]) => name);
+    expect(mapColumns([...columns, ...others]).mapping[field]).toBe(best);
+  });
+
+  it('GIVEN a generic Indonesian sales book THEN every known column maps and the city is left alone', () => {
+    const header = ['No Faktur', 'Tanggal', 'Nama Pelanggan', 'Kode Barang', 'Nama Barang', 'Jumlah', 'Harga Satuan', 'Subtotal', 'Kota'];
+    expect(mapColumns(header).mapping).toEqual({
+      invoice: 'No Faktur',
+      customer: 'Nama Pelanggan',
+      date: 'Tanggal',
+      quantity: 'Jumlah',
+      unitPrice: 'Harga Satuan',
+      amount: 'Subtotal',
+      product: 'Kode Barang',
+      description: 'Nama Barang',
+    });
+  });
+
+  it('GIVEN the shared data sets\' headers THEN they map as before the synonyms', () => {
+    expect(mapColumns(['customer_id', 'date', 'quantity', 'amount']).mapping).toEqual({ customer: 'customer_id', date: 'date', quantity: 'quantity', amount: 'amount' });
+    expect(ingestError(() => mapColumns(['Sales Person', 'Country', 'Product', 'Date', 'Amount', 'Boxes Shipped'])).details).toMatchObject({ field: 'customer' });
+  });
+});
+
+describe('countRecognisedFields and isIndonesianSpelling', () => {
+  it('GIVEN an orders header, a summary header and a cover THEN they name 5, 2 and 0 fields', () => {
+    expect(countRecognisedFields(['Nomor Invoice', 'Tanggal Pembayaran', 'Nama Pembeli', 'Jumlah Produk Dibeli', 'Harga Jual (IDR)', 'Kota'])).toBe(5);
+    expect(countRecognisedFields(['Date', 'Total'])).toBe(2);
+    expect(countRecognisedFields(['Periode', 'Agustus 2024'])).toBe(0);
+  });
+
+  it('GIVEN Indonesian and English column names THEN only the Indonesian spellings of a field are Indonesian', () => {
+    expect(['Nama Pelanggan', 'Harga Satuan (Rp)', 'No. Pesanan', 'Tanggal'].map(isIndonesianSpelling)).toEqual([true, true, true, true]);
+    expect(['Customer', 'Subtotal', 'Kota', 'Price'].map(isIndonesianSpelling)).toEqual([false, false, false, false]);
   });
 });
 

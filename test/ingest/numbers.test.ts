@@ -164,6 +164,17 @@ describe('inferDecimalMark', () => {
   it('GIVEN XLSX number cells THEN they carry no evidence', () => {
     expect(inferDecimalMark([1234.5, 12, '12,5'])).toEqual({ ok: true, mark: 'comma' });
   });
+
+  it('GIVEN only 28.500-like values and the comma hint (Rupiah) THEN comma: the dots are thousands', () => {
+    expect(inferDecimalMark(['28.500', 'Rp 45.000', '7.500'], 2000, 'comma')).toEqual({ ok: true, mark: 'comma' });
+    expect(inferDecimalMark(['1,234', '5.678'], 2000, 'comma')).toEqual({ ok: true, mark: 'comma' });
+    expect(inferDecimalMark(['1,234', '5,320', '12,5'], 2000, 'comma')).toEqual({ ok: true, mark: 'comma' });
+  });
+
+  it('GIVEN the comma hint and a value only a decimal dot reads (2.55) THEN the hint does not override it', () => {
+    expect(inferDecimalMark(['2.55', '12,5'], 2000, 'comma')).toEqual({ ok: false, examples: ['2.55', '12,5'] });
+    expect(inferDecimalMark(['28.500', '2.55'], 2000, 'comma')).toEqual({ ok: true, mark: 'dot' });
+  });
 });
 
 /** Writes |integer| with a thousands mark every three digits. */

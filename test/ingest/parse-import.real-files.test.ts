@@ -37,18 +37,27 @@ describe('UCI Online Retail (541,909 rows)', () => {
     expect(result.rowsWithCustomer).toBe(406_829);
     expect(result.customersSeen).toBe(4_372);
     expect(timeRange(result.rows)).toEqual(['2010-12-01T08:26:00.000Z', '2011-12-09T12:50:00.000Z']);
-    expect(result.formats).toEqual({ dateOrder: 'month-first', excelSerialDates: false, decimal: { quantity: 'dot', unitPrice: 'dot' } });
+    expect(result.formats).toEqual({ dateOrder: 'month-first', excelSerialDates: false, decimal: { quantity: 'dot', unitPrice: 'dot' }, currency: null });
     expect(result.warnings).toEqual([]);
   });
 
   it('GIVEN the whole file THEN zero prices and non-product lines are set aside, and nothing is unreadable', () => {
     const result = parseImport(table, {});
-    // 2,515 zero prices, 15 of them on non-product lines; the 2 negative prices are bad-debt lines (B).
+    // 2,916 lines by their code (2,515 zero prices, 15 of them on those codes; the 2 negative prices are bad-debt
+    // lines, B), and 119 by their description: Next Day Carriage (80) and PACKING CHARGE (16), and 23 zero-priced
+    // stock adjustments ("adjustment", "amazon adjust", "samples") that the zero price set aside before.
     expect(result.rowsSkipped).toEqual({
-      nonProductLine: { count: 2_916, lines: [47, 143, 388, 1_125, 1_425] },
-      nonPositivePrice: { count: 2_500, lines: [624, 1_972, 1_973, 1_974, 1_989] },
+      nonProductLine: { count: 3_035, lines: [47, 143, 388, 1_125, 1_425] },
+      nonPositivePrice: { count: 2_477, lines: [624, 1_972, 1_973, 1_974, 1_989] },
     });
-    expect(result.rows).toHaveLength(541_909 - 2_916 - 2_500);
+    expect(result.topNonProductLines).toEqual([
+      { name: 'POSTAGE', count: 1_252 },
+      { name: 'DOTCOM POSTAGE', count: 709 },
+      { name: 'Manual', count: 572 },
+      { name: 'CARRIAGE', count: 143 },
+      { name: 'Next Day Carriage', count: 80 },
+    ]);
+    expect(result.rows).toHaveLength(541_909 - 3_035 - 2_477);
     expect(result.rows[0]).toEqual({
       line: 2,
       invoice: '536365',
@@ -62,6 +71,7 @@ describe('UCI Online Retail (541,909 rows)', () => {
       country: 'United Kingdom',
       category: null,
       isReturn: false,
+      identity: null,
     });
   });
 

@@ -96,6 +96,69 @@ describe('readTable on delimited text', () => {
   });
 });
 
+describe('readTable on files without a header row', () => {
+  const CDNOW = ' 00004 0001 19970101  2   29.33\r\n 00004 0001 19970118  2   29.73\r\n 00021 0002 19970101  3   63.34\r\n';
+  const CDNOW_NAMES = ['', 'customer', 'date', 'quantity', 'amount'];
+
+  it('GIVEN whitespace-aligned lines and the column names THEN every line is data, cut on runs of spaces', async () => {
+    const table = await read(CDNOW, 'CDNOW_sample.txt', { columnNames: CDNOW_NAMES });
+    expect(table).toMatchObject({ format: 'csv', delimiter: ' ', header: CDNOW_NAMES, headerLine: 0, recordCount: 3, warnings: [] });
+    expect(rows(table)).toEqual([
+      { line: 1, cells: ['00004', '0001', '19970101', '2', '29.33'] },
+      { line: 2, cells: ['00004', '0001', '19970118', '2', '29.73'] },
+      { line: 3, cells: ['00021', '0002', '19970101', '3', '63.34'] },
+    ]);
+  });
+
+  it('GIVEN whitespace-aligned columns under a header row THEN the header is found as in any delimited file', async () => {
+    const table = await read('customer   date      amount\n      C1   2024-01-01  5.00\n      C2   2024-01-02 12.50\n', 'till.txt');
+    expect(table).toMatchObject({ delimiter: ' ', header: ['customer', 'date', 'amount'], headerLine: 1, recordCount: 2 });
+  });
+
+  it('GIVEN a CSV without a header row and the column names THEN line 1 is data and a skipped column has no name', async () => {
+    const table = await read('17850,2010-12-01,6,15.30\n13047,2010-12-02,2,4.00\n', 'pos.csv', { columnNames: ['customer', 'date', '', 'amount'] });
+    expect(table).toMatchObject({ delimiter: ',', header: ['customer', 'date', '', 'amount'], headerLine: 0, recordCount: 2 });
+    expect(rows(table)[0]).toEqual({ line: 1, cells: ['17850', '2010-12-01', '6', '15.30'] });
+  });
+
+  it('GIVEN a trailing delimiter on every line THEN the empty last value needs no name', async () => {
+    const table = await read('C1,2024-01-01,5,\nC2,2024-01-02,7,\n', 'pos.csv', { columnNames: ['customer', 'date', 'amount'] });
+    expect(rows(table)).toEqual([
+      { line: 1, cells: ['C1', '2024-01-01', '5'] },
+      { line: 2, cells: ['C2', '2024-01-02', '7'] },
+    ]);
+  });
+
+  it('GIVEN fewer names than the lines have values THEN column_count shows a line and its values', async () => {
+    await expect(read(CDNOW, 'CDNOW_sample.txt', { columnNames: ['customer', 'date', 'quantity', 'amount'] })).rejects.toThrow(
+      refusal('column_count', { named: 4, values: 5, line: 1, example: ['00004', '0001', '19970101', '2', '29.33'] }),
+    );
+  });
+
+  it('GIVEN more names than the lines have values THEN column_count', async () => {
+    await expect(read(CDNOW, 'CDNOW_sample.txt', { columnNames: [...CDNOW_NAMES, 'country'] })).rejects.toThrow(
+      refusal('column_count', { named: 6, values: 5, line: 1 }),
+    );
+  });
+
+  it('GIVEN one ragged line among the first THEN the usual width decides and the line is left to validation', async () => {
+    const table = await read('C1,2024-01-01,5\nC2,2024-01-02,7,extra\nC3,2024-01-03,9\n', 'pos.csv', { columnNames: ['customer', 'date', 'amount'] });
+    expect(rows(table)[1]).toEqual({ line: 2, cells: ['C2', '2024-01-02', '7', 'extra'] });
+  });
+
+  it('GIVEN no header row and no names THEN no_header carries the first line and its values, to name them by', async () => {
+    await expect(read(CDNOW, 'CDNOW_sample.txt')).rejects.toThrow(
+      refusal('no_header', { line: 1, values: 5, example: ['00004', '0001', '19970101', '2', '29.33'] }),
+    );
+  });
+
+  it('GIVEN the column names for a workbook THEN its header row is read and a warning says the option was not used', async () => {
+    const table = await read(xlsxWorkbook([{ name: 'S', rows: [['Customer', 'Date', 'Amount'], ['C1', '2024-01-01', 5]] }]), 's.xlsx', { columnNames: ['customer', 'date', 'amount'] });
+    expect(table.header).toEqual(['Customer', 'Date', 'Amount']);
+    expect(table.warnings).toContain('The header: none option applies to text files; the workbook was read by its header row.');
+  });
+});
+
 describe('readTable refusals', () => {
   it('GIVEN no bytes or only blank lines THEN file_empty', async () => {
     await expect(read('')).rejects.toThrow(refusal('file_empty'));
@@ -299,6 +362,45 @@ describe('readTable on XLSX workbooks', () => {
       ['Feb', 3, 'C'],
     ]);
     expect(table.warnings).toEqual(['Read sheets Jan, Feb; skipped Notes, Pivot, whose columns differ.']);
+  });
+
+  it('GIVEN a cover sheet with a key-value table before the orders THEN the orders sheet is the table', async () => {
+    const workbook = xlsxWorkbook([
+      { name: 'Ringkasan', rows: [['Ringkasan Penjualan'], ['Periode', 'Agustus 2024'], ['Toko', 'Teh Lestari'], ['Total', 1_250_000]] },
+      { name: 'Data', rows: [['No Faktur', 'Tanggal', 'Nama Pelanggan', 'Subtotal'], ['FJ-001', sale, 'Siti', 85_500]] },
+    ]);
+    const table = await read(workbook, 'laporan.xlsx');
+    expect(table).toMatchObject({ sheets: ['Data'], header: ['No Faktur', 'Tanggal', 'Nama Pelanggan', 'Subtotal'], headerLine: 1, recordCount: 1 });
+    expect(table.warnings).toEqual(['Read sheet Data; skipped Ringkasan, whose columns differ.']);
+  });
+
+  it('GIVEN a summary sheet naming two fields before a sheet naming five THEN the five-field sheet, Laporan Penjualan', async () => {
+    const orders = ['Nomor Invoice', 'Tanggal Pembayaran', 'Nama Pembeli', 'Jumlah Produk Dibeli', 'Harga Jual (IDR)'];
+    const workbook = xlsxWorkbook([
+      { name: 'Summary', rows: [['Date', 'Total'], [sale, 57_000]] },
+      { name: 'Laporan Penjualan', rows: [['Laporan Penjualan Teh Lestari'], ['Periode: 1-31 Agustus 2024'], [], orders, ['INV/1', sale, 'Budi', 2, 28_500]] },
+    ]);
+    const table = await read(workbook, 'tokopedia.xlsx');
+    expect(table).toMatchObject({ sheets: ['Laporan Penjualan'], header: orders, headerLine: 4 });
+    expect(table.warnings).toEqual(['Read sheet Laporan Penjualan; skipped Summary, whose columns differ.']);
+  });
+
+  it('GIVEN two sheets naming as many fields THEN the one named like orders wins; without such a name, the first', async () => {
+    const plain = { name: 'Sheet1', rows: [['Customer', 'Date', 'Amount'], ['C1', sale, 1]] };
+    const orders = { name: 'orders', rows: [['Buyer', 'Order Date', 'Total'], ['C2', sale, 2]] };
+    expect((await read(xlsxWorkbook([plain, orders]), 'x.xlsx')).sheets).toEqual(['orders']);
+    expect((await read(xlsxWorkbook([plain, { ...orders, name: 'Sheet2' }]), 'x.xlsx')).sheets).toEqual(['Sheet1']);
+  });
+
+  it('GIVEN a sheet with the chosen columns before the chosen one THEN both are read, in workbook order', async () => {
+    const workbook = xlsxWorkbook([
+      { name: 'Pivot', rows: [['Country', 'Total'], ['UK', 5]] },
+      { name: 'Jan', rows: [header, ['A', sale, 1]] },
+      { name: 'orders', rows: [header, ['B', sale, 2]] },
+    ]);
+    const table = await read(workbook, 'year.xlsx');
+    expect(table.sheets).toEqual(['Jan', 'orders']);
+    expect([...table.records].map((r) => r.cells[0])).toEqual(['A', 'B']);
   });
 
   it('GIVEN a sheet option THEN only that sheet is read', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mapColumns } from '../../src/ingest/columns.js';
 import { makeDateParser } from '../../src/ingest/dates.js';
 import { parseNumberCell } from '../../src/ingest/numbers.js';
-import { applyRowRules, isCancellation, lineAmount, NON_PRODUCT_CODES } from '../../src/ingest/rows.js';
+import { NON_PRODUCT_CODES } from '../../src/ingest/non-product-lines.js';
+import { applyRowRules, isCancellation, lineAmount } from '../../src/ingest/rows.js';
 import type { RowRules } from '../../src/ingest/rows.js';
 import type { ColumnMapping, RawCell, RawRecord } from '../../src/ingest/types.js';
 import { ingestError } from './helpers/tables.js';
@@ -65,6 +66,7 @@ describe('applyRowRules: kept rows', () => {
         country: 'United Kingdom',
         category: null,
         isReturn: false,
+        identity: null,
       },
     ]);
   });
@@ -160,8 +162,40 @@ describe('applyRowRules: rows set aside', () => {
     expect(retail([line({ StockCode: 'DCGSSGIRL' }), line({ StockCode: 'POST2' }), line({ StockCode: '84406B' })]).rows).toHaveLength(3);
   });
 
+  it.each(['Next Day Carriage', 'Ongkos kirim', 'Shipping', 'Delivery fee', 'Biaya admin', 'Voucher', 'Diskon'])(
+    'GIVEN a product code with the description %j THEN nonProductLine, named by its description',
+    (description) => {
+      const outcome = retail([line({ StockCode: '23444', Description: description }), line()]);
+      expect(outcome.rowsSkipped).toEqual({ nonProductLine: { count: 1, lines: [2] } });
+      expect(outcome.topNonProductLines).toEqual([{ name: description, count: 1 }]);
+    },
+  );
+
+  it('GIVEN products whose names contain a fee word THEN they are products', () => {
+    const names = ['SHIPPING CRATE WOODEN', 'FRENCH CARRIAGE LANTERN', 'SPACEBOY GIFT WRAP', 'WRAP VINTAGE PETALS  DESIGN'];
+    expect(retail(names.map((name) => line({ Description: name }))).rows.map((row) => row.description)).toEqual(names);
+  });
+
+  it('GIVEN many non-product lines THEN the report names the five most set aside, most first', () => {
+    const lines = [
+      ...['POSTAGE', 'POSTAGE', 'POSTAGE', 'Manual', 'Manual', 'CARRIAGE', 'Discount', 'SAMPLES', 'Bank Charges'].map((name) =>
+        line({ StockCode: '99999', Description: name }),
+      ),
+      line({ StockCode: 'POST', Description: '' }),
+    ];
+    expect(retail(lines).topNonProductLines).toEqual([
+      { name: 'POSTAGE', count: 3 },
+      { name: 'Manual', count: 2 },
+      { name: 'Bank Charges', count: 1 },
+      { name: 'CARRIAGE', count: 1 },
+      { name: 'Discount', count: 1 },
+    ]);
+  });
+
   it('GIVEN non-product lines are kept THEN POST is a row', () => {
-    expect(retail([line({ StockCode: 'POST' })], { skipNonProductLines: false }).rows).toHaveLength(1);
+    const outcome = retail([line({ StockCode: 'POST' }), line({ Description: 'Next Day Carriage' })], { skipNonProductLines: false });
+    expect(outcome.rows).toHaveLength(2);
+    expect(outcome.topNonProductLines).toEqual([]);
   });
 
   it('GIVEN unreadable and missing values THEN each reason is counted with its lines', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { alignedAsTabs } from '../../src/ingest/aligned-text.js';
 import { decodeText } from '../../src/ingest/decode.js';
 import { detectDelimiter } from '../../src/ingest/delimiter.js';
 import { chooseLineBreak } from '../../src/ingest/line-breaks.js';
@@ -24,6 +25,23 @@ describe('detectDelimiter', () => {
     const text = 'a,b\tc\n1,2\t3\n';
     expect(detectDelimiter(text, '\n')).toBe(',');
     expect(detectDelimiter(text, '\n', '\t')).toBe('\t');
+  });
+});
+
+describe('alignedAsTabs', () => {
+  it('GIVEN CDNOW lines aligned with runs of spaces THEN they become tab-separated, line for line', () => {
+    const text = ' 00004 0001 19970101  2   29.33\r\n 00004 0001 19970118  2   29.73\r\n\r\n 00021 0002 19970101  3   63.34\r\n';
+    expect(alignedAsTabs(text, '\r\n')).toBe('00004\t0001\t19970101\t2\t29.33\r\n00004\t0001\t19970118\t2\t29.73\r\n\r\n00021\t0002\t19970101\t3\t63.34\r\n');
+  });
+
+  it.each([
+    ['a comma anywhere', '1 2 3\n4 5 6,5\n'],
+    ['a tab anywhere', '1 2\n3\t4\n'],
+    ['a quote anywhere', '"a b" 1\nc d\n'],
+    ['lines that split into different numbers of fields', 'Ann Lee 5\nBob 6\n'],
+    ['one field per line', 'Ann\nBob\n'],
+  ])('GIVEN %s THEN the text is not read as aligned columns', (_, text) => {
+    expect(alignedAsTabs(text, '\n')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chooseK } from '../../src/segment/choose-k.js';
+import { customerOrdersOfLines } from '../../src/segment/customer-orders.js';
 import { median } from '../../src/segment/median.js';
+import { purchaseRhythmOfOrders, type PurchaseRhythm } from '../../src/segment/purchase-rhythm.js';
+import { RETURNED_EVERYTHING } from '../../src/segment/returned-everything.js';
 import { customerRfm } from '../../src/segment/rfm.js';
 import { scaledRfm } from '../../src/segment/scaling.js';
 import { quintileScores } from '../../src/segment/scores.js';
@@ -12,12 +15,14 @@ import { naiveTimestamp, onlineRetailLines, onlineRetailReference, referenceRfm 
 let lines: SaleLine[];
 let gross: RfmTable;
 let net: RfmTable;
+let rhythm: PurchaseRhythm;
 const reference = onlineRetailReference();
 
 beforeAll(() => {
   lines = onlineRetailLines();
   gross = customerRfm(lines, { convention: 'gross' });
   net = customerRfm(lines, { convention: 'net' });
+  rhythm = purchaseRhythmOfOrders(customerOrdersOfLines(lines), gross.asOf!);
 });
 
 describe.each(['gross', 'net'] as const)('GIVEN UCI Online Retail under the %s convention', (convention) => {
@@ -99,8 +104,13 @@ describe('GIVEN the gross log1p z-score matrix', () => {
 });
 
 describe('GIVEN a full segmentation run on the gross table', () => {
+  it('THEN the purchase rhythm is measured on the 2,790 customers who bought on two or more days', () => {
+    expect(rhythm).toEqual({ customers: 4338, repeatCustomers: 2790, medianRepeatGapDays: 58.9, historyDays: 374 });
+    expect(purchaseRhythmOfOrders(customerOrdersOfLines(lines), net.asOf!)).toEqual(rhythm);
+  });
+
   it('THEN every customer gets a cluster, a named segment, a rank and a grid segment', () => {
-    const result = segmentCustomers(gross, { seed: 42 });
+    const result = segmentCustomers(gross, { seed: 42, rhythm });
     expect(result.method).toBe('kmeans');
     expect(result.k).toBe(3);
     expect(result.segments.map((segment) => segment.label)).toEqual(['Hibernating', 'Potential Loyalists', 'Champions']);
@@ -116,11 +126,37 @@ describe('GIVEN a full segmentation run on the gross table', () => {
   it('THEN names stay unique for every k from 3 to 8 under both conventions', () => {
     for (const table of [gross, net]) {
       for (let k = 3; k <= 8; k++) {
-        const result = segmentCustomers(table, { seed: 42, k, kMin: k, kMax: k, restarts: 2 });
+        const result = segmentCustomers(table, { seed: 42, k, kMin: k, kMax: k, restarts: 2, rhythm });
         const labels = result.segments.map((segment) => segment.label);
         expect(new Set(labels).size, labels.join(', ')).toBe(k);
         expect(result.segments.map((segment) => segment.rank).sort((a, b) => a - b)).toEqual(labels.map((_, i) => i + 1));
       }
     }
+  });
+});
+
+describe('GIVEN the names in absolute time', () => {
+  it('THEN no gross cluster of k = 3…8 changes name: those silent for more than three 59-day gaps were Hibernating already', () => {
+    const labels = [3, 4, 5, 6, 7, 8].map((k) => segmentCustomers(gross, { seed: 42, k, kMin: k, kMax: k, restarts: 2, rhythm }).segments.map((s) => s.label));
+    expect(labels).toEqual([
+      ['Hibernating', 'Potential Loyalists', 'Champions'],
+      ['Hibernating', 'Loyal Customers', 'Promising', 'Champions'],
+      ['Hibernating', 'At Risk', 'Potential Loyalists', 'Promising', 'Champions'],
+      ['Hibernating', 'Need Attention', 'About To Sleep', 'Loyal Customers', 'Potential Loyalists', 'Champions'],
+      ['Hibernating', 'Need Attention', 'About To Sleep', 'Loyal Customers', 'Potential Loyalists', 'Champions 2', 'Champions'],
+      ['Hibernating', 'Need Attention', 'Loyal Customers', 'About To Sleep', 'Promising', 'Potential Loyalists', 'Champions 2', 'Champions'],
+    ]);
+  });
+});
+
+describe('GIVEN the net table, where 14 customers returned everything they bought', () => {
+  it('THEN they are left out of k-means and form their own group; 12346 (80,995 items returned the same day) is one of them', () => {
+    const result = segmentCustomers(net, { seed: 42, rhythm });
+    const returned = result.customers.filter((customer) => customer.segment === RETURNED_EVERYTHING);
+    expect(returned).toHaveLength(reference.net.customers_with_net_monetary_le_0);
+    expect(returned.every((customer) => customer.cluster === null && customer.rank === null)).toBe(true);
+    expect(result.segments.reduce((sum, segment) => sum + segment.size, 0)).toBe(net.customers.length - returned.length);
+    expect(result.customers.find((customer) => customer.customerId === '12346')).toMatchObject({ segment: RETURNED_EVERYTHING, gridSegment: 'Hibernating' });
+    expect(result.segments.map((segment) => segment.label)).toEqual(['Hibernating', 'Loyal Customers', 'Promising', 'Champions']);
   });
 });

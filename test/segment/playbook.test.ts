@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GRID_SEGMENTS } from '../../src/segment/grid.js';
 import { CLUSTER_SEGMENTS } from '../../src/segment/naming.js';
 import { actionsFor, parsePlaybook, SEGMENT_NAMES, type Playbook } from '../../src/segment/playbook.js';
+import { RETURNED_EVERYTHING } from '../../src/segment/returned-everything.js';
 
 const raw: unknown = JSON.parse(readFileSync(new URL('../../data/playbook.json', import.meta.url), 'utf8'));
 let playbook: Playbook;
@@ -14,8 +15,8 @@ beforeAll(() => {
 });
 
 describe('data/playbook.json', () => {
-  it('GIVEN every segment name grid.ts and naming.ts can produce THEN it has at least three actions in English and Indonesian', () => {
-    const names = new Set<string>([...GRID_SEGMENTS, ...CLUSTER_SEGMENTS]);
+  it('GIVEN every segment name grid.ts and naming.ts can produce, and the returned-everything group, THEN it has at least three actions in English and Indonesian', () => {
+    const names = new Set<string>([...GRID_SEGMENTS, ...CLUSTER_SEGMENTS, RETURNED_EVERYTHING]);
     expect(new Set(SEGMENT_NAMES)).toEqual(names);
     for (const name of SEGMENT_NAMES) {
       const actions = actionsFor(name, playbook);
@@ -29,6 +30,13 @@ describe('data/playbook.json', () => {
         expect(playbook.channels[action.channel], name).toBeDefined();
       }
     }
+  });
+
+  it('GIVEN customers who returned everything THEN their playbook is service, not a win-back offer', () => {
+    const actions = actionsFor(RETURNED_EVERYTHING, playbook);
+    expect(actions.map((action) => action.action.en).join(' ')).toMatch(/service follow-up/i);
+    expect(actions.map((action) => action.action.en).join(' ')).toMatch(/why they returned/i);
+    expect(actions.some((action) => /voucher|% off/i.test(action.action.en))).toBe(false);
   });
 
   it('GIVEN an override for a segment THEN actionsFor returns it and leaves the others alone', () => {

@@ -3,11 +3,13 @@ import { m001Initial } from '../../src/store/migrations/001-initial.js';
 import { m005Tables } from '../../src/store/migrations/005-customer-summaries.js';
 
 /**
- * Turns a current database back into the schema before migration 6, so a test can open it as an older release left
+ * Turns a current database back into the schema before migration 6 (undoing the later ones too), so a test can open it as an older release left
  * it: lines with their texts written out, and baskets numbering their products and countries in dataset_names (here
  * in reverse order of the texts' numbers, so a migration that kept the numbers as they were would be caught).
  */
 export function revertToTextLines(db: Database.Database): void {
+  // Later migrations first: 7 added the datasets' currency.
+  db.exec('ALTER TABLE datasets DROP COLUMN currency');
   const textTable = /CREATE TABLE transactions \([\s\S]*?\) STRICT, WITHOUT ROWID;/.exec(m001Initial)![0];
   const namesTable = /CREATE TABLE dataset_names \([\s\S]*?\) STRICT, WITHOUT ROWID;/.exec(m005Tables)![0];
   db.exec(`${textTable.replace('CREATE TABLE transactions', 'CREATE TABLE text_transactions')}

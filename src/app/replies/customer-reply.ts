@@ -1,25 +1,27 @@
 import type { CustomerCard } from '../customer-card.js';
-import { escapeMarkdown, formatAmount, formatCount, formatPercent } from '../format.js';
+import { RETURNED_EVERYTHING } from '../../segment/returned-everything.js';
+import { escapeMarkdown, formatAmount, formatCount, formatCounted, formatPercent } from '../format.js';
 import type { Locale, Reply } from '../reply.js';
+import { shownSegmentName } from '../segment-names.js';
 import { actionLines } from './action-lines.js';
 
 const words = {
   en: {
     title: (id: string) => `Customer ${id}`,
-    recency: 'Last purchase', days: (d: string) => `${d} days ago`,
-    since: 'Customer since', tenure: (date: string, d: string) => `${date} (${d} days)`,
+    recency: 'Last purchase', day: { one: 'day', other: 'days' }, ago: (days: string) => `${days} ago`,
+    since: 'Customer since', tenure: (date: string, days: string) => `${date} (${days})`,
     frequency: 'Orders', monetary: 'Spend', aov: 'Average order', returns: 'Returned',
     scores: 'RFM scores (1–5)', beats: (r: string, f: string, m: string) => `more recent than ${r} of customers, more orders than ${f}, spent more than ${m}`,
-    segment: 'Segment', grid: 'R × F grid segment', purchases: 'Last purchases', actions: 'Recommended actions',
+    segment: 'Segment', typical: (segment: string) => `Typical ${segment} customer`, grid: 'R × F grid segment', purchases: 'Last purchases', actions: 'Recommended actions',
     footer: (dataset: string, asOf: string) => `Dataset ${dataset} · as of ${asOf}`, returnMark: 'return',
   },
   id: {
     title: (id: string) => `Pelanggan ${id}`,
-    recency: 'Pembelian terakhir', days: (d: string) => `${d} hari lalu`,
-    since: 'Pelanggan sejak', tenure: (date: string, d: string) => `${date} (${d} hari)`,
+    recency: 'Pembelian terakhir', day: { other: 'hari' }, ago: (days: string) => `${days} lalu`,
+    since: 'Pelanggan sejak', tenure: (date: string, days: string) => `${date} (${days})`,
     frequency: 'Pesanan', monetary: 'Belanja', aov: 'Rata-rata pesanan', returns: 'Diretur',
     scores: 'Skor RFM (1–5)', beats: (r: string, f: string, m: string) => `lebih baru dari ${r} pelanggan, pesanan lebih banyak dari ${f}, belanja lebih besar dari ${m}`,
-    segment: 'Segmen', grid: 'Segmen grid R × F', purchases: 'Pembelian terakhir', actions: 'Tindakan yang disarankan',
+    segment: 'Segmen', typical: (segment: string) => `Pelanggan tipikal ${segment}`, grid: 'Segmen grid R × F', purchases: 'Pembelian terakhir', actions: 'Tindakan yang disarankan',
     footer: (dataset: string, asOf: string) => `Dataset ${dataset} · per ${asOf}`, returnMark: 'retur',
   },
 } as const;
@@ -31,21 +33,24 @@ export function customerReply(card: CustomerCard, locale: Locale, currency?: str
   const purchases = card.lastPurchases
     .map((p) => `${p.date.slice(0, 10)} · ${escapeMarkdown(p.invoice ?? '–')} · ${formatAmount(p.amount, locale, currency)}${p.isReturn ? ` (${w.returnMark})` : ''}`)
     .join('\n');
-  const segment = `**${escapeMarkdown(card.segment)}**${card.segmentRank ? ` (#${card.segmentRank})` : ''}${card.explanation ? `\n_${card.explanation[locale]}_` : ''}`;
+  const days = (value: number) => formatCounted(value, w.day, locale);
+  const segmentName = escapeMarkdown(shownSegmentName(card.segment, locale));
+  const segment = `**${segmentName}**${card.segmentRank ? ` (#${card.segmentRank})` : ''}${segmentExplanation(card, segmentName, locale)}`;
   return {
     ok: true,
     ephemeral: true,
-    text: `${w.title(escapeMarkdown(card.customerId))}: ${escapeMarkdown(card.segment)}`,
+    // The embed's title names the customer and its Segment field the segment: a content line would only repeat them.
+    text: '',
     embeds: [
       {
         title: w.title(escapeMarkdown(card.customerId)),
         fields: [
-          { name: w.recency, value: w.days(formatCount(card.recencyDays, locale)), inline: true },
+          { name: w.recency, value: w.ago(days(card.recencyDays)), inline: true },
           { name: w.frequency, value: formatCount(card.frequency, locale), inline: true },
           { name: w.monetary, value: formatAmount(card.monetary, locale, currency), inline: true },
           { name: w.aov, value: formatAmount(card.averageOrderValue, locale, currency), inline: true },
           { name: w.returns, value: formatPercent(card.returnRate, locale), inline: true },
-          { name: w.since, value: w.tenure(card.firstPurchase.slice(0, 10), formatCount(card.tenureDays, locale)), inline: true },
+          { name: w.since, value: w.tenure(card.firstPurchase.slice(0, 10), days(card.tenureDays)), inline: true },
           { name: w.scores, value: `R ${card.scores.r} · F ${card.scores.f} · M ${card.scores.m}\n${w.beats(pct(card.percentiles.r), pct(card.percentiles.f), pct(card.percentiles.m))}` },
           { name: w.segment, value: segment },
           { name: w.grid, value: escapeMarkdown(card.gridSegment) },
@@ -57,4 +62,15 @@ export function customerReply(card: CustomerCard, locale: Locale, currency?: str
     ],
     data: card,
   };
+}
+
+/**
+ * Under the segment's name, the explanation of its cluster. Its figures are the typical member's against every
+ * customer's, not this customer's, so they are labelled as the segment's; the "Returned everything" explanation
+ * describes this customer and needs no label.
+ */
+function segmentExplanation(card: CustomerCard, segmentName: string, locale: Locale): string {
+  if (card.explanation === null) return '';
+  const label = card.segment === RETURNED_EVERYTHING ? '' : `${words[locale].typical(segmentName)}: `;
+  return `\n${label}_${card.explanation[locale]}_`;
 }

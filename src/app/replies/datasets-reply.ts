@@ -1,6 +1,11 @@
 import type { DatasetListing } from '../datasets.js';
-import { escapeMarkdown, formatCount } from '../format.js';
+import { escapeMarkdown, formatCounted, type Noun } from '../format.js';
 import type { Locale, Reply } from '../reply.js';
+
+const nouns = {
+  en: { row: { one: 'row', other: 'rows' }, customer: { one: 'customer', other: 'customers' }, upload: { one: 'upload', other: 'uploads' } },
+  id: { row: { other: 'baris' }, customer: { other: 'pelanggan' }, upload: { other: 'unggahan' } },
+} as const satisfies Record<Locale, Record<string, Noun>>;
 
 export function datasetsReply(datasets: DatasetListing[], locale: Locale): Reply {
   if (datasets.length === 0) {
@@ -10,12 +15,11 @@ export function datasetsReply(datasets: DatasetListing[], locale: Locale): Reply
       data: { datasets },
     };
   }
-  const n = (value: number) => formatCount(value, locale);
+  const w = nouns[locale];
+  const counted = (value: number, noun: Noun) => formatCounted(value, noun, locale);
   const lines = datasets.map((d) => {
     const period = d.firstDate ? `${d.firstDate.slice(0, 10)} → ${d.lastDate?.slice(0, 10)}` : '–';
-    return locale === 'id'
-      ? `• **${escapeMarkdown(d.name)}**: ${n(d.rows)} baris, ${n(d.customers)} pelanggan, ${period}, ${n(d.uploads)} unggahan`
-      : `• **${escapeMarkdown(d.name)}**: ${n(d.rows)} rows, ${n(d.customers)} customers, ${period}, ${n(d.uploads)} uploads`;
+    return `• **${escapeMarkdown(d.name)}**: ${counted(d.rows, w.row)}, ${counted(d.customers, w.customer)}, ${period}, ${counted(d.uploads, w.upload)}`;
   });
   return { ok: true, text: [locale === 'id' ? 'Dataset:' : 'Datasets:', ...lines].join('\n'), data: { datasets } };
 }

@@ -1,40 +1,52 @@
-import { escapeMarkdown, formatAmount, formatCount, formatPercent } from '../format.js';
+import { escapeMarkdown, formatAmount, formatCounted, formatPercent, type Noun } from '../format.js';
 import type { Locale, Reply, ReplyEmbed, ReplyField, ReplyFile } from '../reply.js';
+import { timeYardstick } from '../../segment/naming.js';
 import type { RunView } from '../segment-views.js';
+import { shownSegmentName } from '../segment-names.js';
 import { actionLines } from './action-lines.js';
 
 const words = {
   en: {
     title: (dataset: string) => `Segments of **${dataset}**`,
     embedTitle: (dataset: string) => `Segments · ${dataset}`,
-    clusters: (k: number, silhouette: string, sampled: boolean) => `${k} k-means clusters (silhouette ${silhouette}${sampled ? ', on a sample of customers' : ''})`,
+    clusters: (k: string, silhouette: string, sampled: boolean) => `${k} (silhouette ${silhouette}${sampled ? ', on a sample of customers' : ''})`,
+    cluster: { one: 'k-means cluster', other: 'k-means clusters' },
     grid: 'R × F grid segments',
     fallback: (reason: string) => `Too little data for clusters (${reason}), so these are the R × F grid segments.`,
     convention: { net: 'net spend (returns subtracted)', gross: 'gross spend (returns left out)' },
     asOf: 'as of',
-    customers: 'customers',
+    customer: { one: 'customer', other: 'customers' },
+    day: { one: 'day', other: 'days' },
+    order: { one: 'order', other: 'orders' },
     revenue: 'revenue',
-    typical: (r: string, f: string, m: string) => `typical customer: bought ${r} days ago, ${f} orders, spent ${m}`,
+    typical: (r: string, f: string, m: string) => `typical customer: bought ${r} ago, ${f}, spent ${m}`,
     top: 'Countries',
     products: 'Top products',
     next: 'Do next',
     reasons: { too_few_customers: 'fewer customers than 10 per cluster', single_purchase_date: 'every purchase on one day', too_few_distinct_customers: 'too few different customers' },
+    rhythm: (gap: string, lapsed: string) => `Repeat customers order again every ${gap} (median), so clusters silent for more than ${lapsed} are named as lapsed.`,
+    fewRepeats: 'Few customers order twice, so clusters silent for more than a year are named as lapsed.',
   },
   id: {
     title: (dataset: string) => `Segmen **${dataset}**`,
     embedTitle: (dataset: string) => `Segmen · ${dataset}`,
-    clusters: (k: number, silhouette: string, sampled: boolean) => `${k} klaster k-means (silhouette ${silhouette}${sampled ? ', dari sampel pelanggan' : ''})`,
+    clusters: (k: string, silhouette: string, sampled: boolean) => `${k} (silhouette ${silhouette}${sampled ? ', dari sampel pelanggan' : ''})`,
+    cluster: { other: 'klaster k-means' },
     grid: 'segmen grid R × F',
     fallback: (reason: string) => `Data terlalu sedikit untuk klaster (${reason}), jadi ini segmen grid R × F.`,
     convention: { net: 'belanja bersih (retur dikurangkan)', gross: 'belanja kotor (retur tidak dihitung)' },
     asOf: 'per',
-    customers: 'pelanggan',
+    customer: { other: 'pelanggan' },
+    day: { other: 'hari' },
+    order: { other: 'pesanan' },
     revenue: 'pendapatan',
-    typical: (r: string, f: string, m: string) => `pelanggan tipikal: terakhir beli ${r} hari lalu, ${f} pesanan, belanja ${m}`,
+    typical: (r: string, f: string, m: string) => `pelanggan tipikal: terakhir beli ${r} lalu, ${f}, belanja ${m}`,
     top: 'Negara',
     products: 'Produk teratas',
     next: 'Langkah berikutnya',
     reasons: { too_few_customers: 'kurang dari 10 pelanggan per klaster', single_purchase_date: 'semua pembelian di satu hari', too_few_distinct_customers: 'terlalu sedikit pelanggan yang berbeda' },
+    rhythm: (gap: string, lapsed: string) => `Pelanggan yang kembali memesan lagi setiap ${gap} (median), jadi klaster yang tidak belanja lebih dari ${lapsed} dinamai sebagai pelanggan yang sudah berhenti.`,
+    fewRepeats: 'Sedikit pelanggan yang memesan dua kali, jadi klaster yang tidak belanja lebih dari setahun dinamai sebagai pelanggan yang sudah berhenti.',
   },
 } as const;
 
@@ -49,15 +61,16 @@ const clip = (text: string, limit: number) => (text.length <= limit ? text : `${
  */
 export function segmentsReply(view: RunView, locale: Locale, charts: readonly ReplyFile[] = [], currency?: string | null): Reply {
   const w = words[locale];
-  const n = (value: number) => formatCount(value, locale);
+  const counted = (value: number, noun: Noun) => formatCounted(value, noun, locale);
   const method =
     view.method === 'kmeans' && view.k !== null
-      ? w.clusters(view.k, view.silhouette === null ? '–' : view.silhouette.toFixed(3), view.silhouetteSampled)
+      ? w.clusters(counted(view.k, w.cluster), view.silhouette === null ? '–' : view.silhouette.toFixed(3), view.silhouetteSampled)
       : w.grid;
   const summary = [
     `${w.title(escapeMarkdown(view.dataset))}: ${method}${view.lens === 'grid' && view.method === 'kmeans' ? ` — ${w.grid}` : ''}`,
-    `${n(view.customers)} ${w.customers} · ${w.convention[view.convention]} · ${w.asOf} ${view.asOf?.slice(0, 10) ?? '–'}`,
+    `${counted(view.customers, w.customer)} · ${w.convention[view.convention]} · ${w.asOf} ${view.asOf?.slice(0, 10) ?? '–'}`,
     ...(view.fallback ? [w.fallback(w.reasons[view.fallback.reason])] : []),
+    ...(view.rhythm ? [rhythmLine(view.rhythm, locale)] : []),
   ];
   const fields: ReplyField[] = view.segments.map((segment) => {
     const explanation = segment.explanation ? segment.explanation[locale] : '';
@@ -65,14 +78,14 @@ export function segmentsReply(view: RunView, locale: Locale, charts: readonly Re
     const products = segment.topProducts.map((p) => escapeMarkdown(p.name)).join(', ');
     const value = [
       `${w.revenue} ${formatAmount(segment.revenue, locale, currency)} (${formatPercent(segment.revenueShare, locale)})`,
-      w.typical(n(segment.recencyMedian), n(segment.frequencyMedian), formatAmount(segment.monetaryMedian, locale, currency)),
+      w.typical(counted(segment.recencyMedian, w.day), counted(segment.frequencyMedian, w.order), formatAmount(segment.monetaryMedian, locale, currency)),
       ...(explanation ? [`_${explanation}_`] : []),
       ...(countries ? [`${w.top}: ${countries}`] : []),
       ...(products ? [`${w.products}: ${products}`] : []),
       `**${w.next}:** ${actionLines(segment.actions, locale, 1)[0] ?? ''}`,
     ].join('\n');
     return {
-      name: `${segment.rank}. ${escapeMarkdown(segment.name)} — ${n(segment.customers)} ${w.customers} (${formatPercent(segment.customerShare, locale)})`,
+      name: `${segment.rank}. ${escapeMarkdown(shownSegmentName(segment.name, locale))} — ${counted(segment.customers, w.customer)} (${formatPercent(segment.customerShare, locale)})`,
       value: clip(value, FIELD_LIMIT),
     };
   });
@@ -97,7 +110,15 @@ export function segmentsReply(view: RunView, locale: Locale, charts: readonly Re
       customers: view.customers,
       fallback: view.fallback,
       candidates: view.candidates,
+      rhythm: view.rhythm,
       segments: view.segments,
     },
   };
+}
+
+/** What "lapsed" meant for the names of this run, in days. */
+function rhythmLine(rhythm: NonNullable<RunView['rhythm']>, locale: Locale): string {
+  const yardstick = timeYardstick(rhythm);
+  const days = (value: number) => formatCounted(Math.round(value), words[locale].day, locale);
+  return yardstick.measured ? words[locale].rhythm(days(yardstick.gapDays), days(yardstick.lapsedAfterDays)) : words[locale].fewRepeats;
 }

@@ -5,10 +5,11 @@ import { m003WorkspaceSettings } from './003-workspace-settings.js';
 import { m004Installation } from './004-installation.js';
 import { m005CustomerSummaries } from './005-customer-summaries.js';
 import { m006NumberedLineTexts } from './006-numbered-line-texts.js';
+import { m007DatasetCurrency } from './007-dataset-currency.js';
 
 /** SQL, or a function for a migration that must also compute what it fills new tables with. */
 export type Migration = string | ((db: Database.Database) => void);
 
 /** Migration N is MIGRATIONS[N - 1]. Append only: a released migration never changes. */
 export const MIGRATIONS: readonly Migration[] = [m001Initial, m002SegmentationRuns, m003WorkspaceSettings, m004Installation, m005CustomerSummaries,
-  m006NumberedLineTexts];
+  m006NumberedLineTexts, m007DatasetCurrency];

@@ -57,6 +57,7 @@ export async function runLocalConsole(config: Config, io: ConsoleIo = { input: p
     }
   } finally {
     prompt.close();
+    await app.charts?.close?.();
     db.close();
   }
 }

@@ -118,6 +118,7 @@ export async function main(argv: string[]): Promise<number> {
     renderReply(reply, { json: Boolean(globals.json), outDir: String(globals.out), stdout: reply.ok ? process.stdout : process.stderr });
     return reply.ok ? 0 : 1;
   } finally {
+    await app.charts?.close?.();
     db.close();
   }
 }

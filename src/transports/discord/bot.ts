@@ -168,6 +168,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         const interrupted = await work.drain(options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
         if (interrupted) log.warn(`${interrupted} command(s) did not finish before shutdown`);
         await client.destroy();
+        await app.charts?.close?.();
         db.close();
         log.info('stopped');
       })();

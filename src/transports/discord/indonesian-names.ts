@@ -5,6 +5,8 @@
  */
 const INDONESIAN_NAMES: Readonly<Record<string, string>> = {
   upload: 'unggah',
+  inspect: 'periksa',
+  dry_run: 'uji_coba',
   datasets: 'dataset',
   list: 'daftar',
   delete: 'hapus',
@@ -19,6 +21,8 @@ const INDONESIAN_NAMES: Readonly<Record<string, string>> = {
   product_column: 'kolom_produk',
   country_column: 'kolom_negara',
   date_order: 'urutan_tanggal',
+  header: 'baris_judul',
+  columns: 'kolom',
   decimal: 'desimal',
   segment: 'segmen',
   segments: 'ringkasan_segmen',

@@ -1,3 +1,4 @@
+import { formatCounted, nounFor } from '../../app/format.js';
 import type { Locale } from '../../app/reply.js';
 
 /**
@@ -16,8 +17,9 @@ export const WORDS = {
     attachmentRedirect: 'Discord sent that file from an unexpected place, so it was not downloaded. Attach the file again.',
     attachmentFailed: 'The file could not be downloaded from Discord. Attach it again in a moment.',
     failed: 'Sorry, something went wrong on our side. Please try again in a moment.',
-    queued: (ahead: number) => `⏳ Waiting for ${ahead} earlier upload${ahead === 1 ? '' : 's'} or change${ahead === 1 ? '' : 's'} in this server to finish; yours starts right after.`,
-    filesLeftOut: (n: number) => `(${n} file${n === 1 ? ' was' : 's were'} left out: over what this server lets the bot upload in one message.)`,
+    queued: (ahead: number) =>
+      `⏳ Waiting for ${formatCounted(ahead, { one: 'earlier upload or change', other: 'earlier uploads or changes' }, 'en')} in this server to finish; yours starts right after.`,
+    filesLeftOut: (n: number) => `(${formatCounted(n, { one: 'file', other: 'files' }, 'en')} ${nounFor(n, { one: 'was', other: 'were' }, 'en')} left out: over what this server lets the bot upload in one message.)`,
     confirm: 'Yes, go ahead',
     cancel: 'Cancel',
     cancelled: 'Cancelled. Nothing was changed.',

@@ -38,6 +38,15 @@ describe('the segmentation commands of the segmenta CLI', () => {
     for (const key of ['recencyDays', 'frequency', 'monetary', 'segment', 'gridSegment', 'actions']) expect(card).toHaveProperty(key);
   });
 
+  it('GIVEN customer printed to a pipe THEN the card is plain text that names the customer once', async () => {
+    const { code, stdout } = await segmenta(['customer', '13694', '--db', db]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Customer 13694\nLast purchase: /);
+    expect(stdout.match(/Customer 13694/g)).toHaveLength(1);
+    expect(stdout).toMatch(/\nSegment: [A-Z][\w' ]+ \(#\d\)\nTypical [A-Z][\w' ]+ customer: last bought \d+ days? ago/);
+    expect(stdout).not.toMatch(/\*\*|\b_|_\b|\\|\u001b/);
+  });
+
   it('GIVEN export SEGMENT --out FILE.csv THEN that file holds the segment', async () => {
     const out = join(dir, 'champions.csv');
     const { code } = await segmenta(['export', 'Champions', '--db', db, '--out', out]);

@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, it } from 'vitest';
+import { workerChartRenderer } from '../../src/app/worker-charts.js';
+import { renderLocal } from '../../src/charts/render-local.js';
+import { buildSnakePlotChart } from '../../src/charts/snake-plot.js';
+import { hasPngSignature, pngSize } from '../charts/png.js';
+import { projectFile } from '../helpers.js';
+
+const config = buildSnakePlotChart({ segments: [{ name: 'Champions', recency: -1, frequency: 1, monetary: 1 }] });
+
+describe('workerChartRenderer', () => {
+  let renderer: ReturnType<typeof workerChartRenderer> | undefined;
+  afterEach(async () => {
+    await renderer?.close();
+    renderer = undefined;
+  });
+
+  it('GIVEN configs THEN the worker draws the very PNGs the main thread would, several at a time', async () => {
+    const charts = (renderer = workerChartRenderer());
+    const size = { width: 500, height: 280 };
+    const [first, second] = await Promise.all([charts.render(config, size), charts.render(config)]);
+    expect(hasPngSignature(first!)).toBe(true);
+    expect(pngSize(first!)).toEqual(size);
+    expect(pngSize(second!)).toEqual({ width: 1000, height: 560 });
+    expect(first!.equals(await renderLocal(config, size))).toBe(true);
+  });
+
+  it('GIVEN a chart that cannot be drawn THEN only that chart fails and the worker draws the next', async () => {
+    const charts = (renderer = workerChartRenderer());
+    await expect(charts.render(config, { width: 0, height: 10 })).rejects.toThrow(/chart worker failed: RangeError: chart size must be whole pixels/);
+    expect(hasPngSignature(await charts.render(config, { width: 20, height: 20 }))).toBe(true);
+  });
+
+  it('GIVEN the renderer closed with a chart pending THEN that chart is refused and a later chart starts a new worker', async () => {
+    const charts = (renderer = workerChartRenderer());
+    const refused = expect(charts.render(config)).rejects.toThrow(/chart worker closed/);
+    await charts.close();
+    await refused;
+    expect(hasPngSignature(await charts.render(config, { width: 20, height: 20 }))).toBe(true);
+  });
+
+  it('GIVEN a process that drew a chart and never closed the renderer THEN it still exits on its own', async () => {
+    const script = `
+      import { workerChartRenderer } from ${JSON.stringify(projectFile('src/app/worker-charts.ts'))};
+      import { buildSnakePlotChart } from ${JSON.stringify(projectFile('src/charts/snake-plot.ts'))};
+      const png = await workerChartRenderer().render(buildSnakePlotChart({ segments: [] }), { width: 20, height: 20 });
+      console.log(png.length > 0 ? 'drawn' : 'empty');
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: projectFile('.'), timeout: 60_000 });
+    expect(stdout.trim()).toBe('drawn');
+  });
+});
