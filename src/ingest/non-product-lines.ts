@@ -42,6 +42,9 @@ const AROUND = `(?:${FEE_QUALIFIERS.join('|')}|${NUMBER_WORD})`;
 /** The normalised text (lower case, words one space apart) is qualifiers, one fee word, then fee words or qualifiers. */
 const FEE_PHRASE = new RegExp(`^(?:${AROUND} )*${FEE}(?: (?:${FEE}|${AROUND}))*$`);
 
+/** Any fee word's first word anywhere, without case: most texts have none, and are answered without being split. */
+const ANY_FEE_WORD = new RegExp(FEE_WORDS.map((word) => word.split(' ')[0]).join('|'), 'i');
+
 /** Fee phrases are short; a longer text is a product's name or a sentence. */
 const MAX_PHRASE_WORDS = 8;
 
@@ -63,6 +66,7 @@ const NOTE = /[:([]|\s[-–—|]\s/;
  * isFeePhrase('SHIPPING CRATE WOODEN'); // false
  */
 export function isFeePhrase(text: string): boolean {
+  if (!ANY_FEE_WORD.test(text)) return false;
   const note = text.search(NOTE);
   const words = (note < 0 ? text : text.slice(0, note)).toLowerCase().split(/[^a-z0-9]+/).filter((word) => word !== '');
   return words.length > 0 && words.length <= MAX_PHRASE_WORDS && FEE_PHRASE.test(words.join(' '));

@@ -28,7 +28,7 @@ export interface ProgressMessage {
 
 /**
  * Turns progress events into edits of the deferred reply: the first event at once, then at most one edit per
- * interval, never two at the same time. Only the newest event matters: one that arrives too soon is kept and
+ * interval counted from the previous edit's answer, never two at the same time. Only the newest event matters: one that arrives too soon is kept and
  * shown when the interval is over, so the last stage (say "Segmenting") is never lost behind the one before.
  */
 export function progressMessage(edit: (text: string) => Promise<unknown>, locale: Locale, options: { intervalMs?: number; now?: () => number; onError?: (error: unknown) => void } = {}): ProgressMessage {
@@ -52,7 +52,10 @@ export function progressMessage(edit: (text: string) => Promise<unknown>, locale
         (error: unknown) => options.onError?.(error),
       )
       .finally(() => {
+        // The interval runs from the answer: an edit slowed on its way must not bring the next one closer.
+        lastEditAt = now();
         inFlight = undefined;
+        if (pending !== undefined) schedule();
       });
   };
   const schedule = () => {

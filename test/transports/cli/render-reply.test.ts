@@ -67,6 +67,8 @@ describe('showsStyles', () => {
     vi.stubEnv('FORCE_COLOR', undefined);
     vi.stubEnv('NODE_DISABLE_COLORS', undefined);
     vi.stubEnv('NO_COLOR', undefined);
+    // Node reads a CI variable as a terminal without colours unless it names a known CI service; CI sets CI=true.
+    vi.stubEnv('CI', undefined);
     vi.stubEnv('TERM', 'xterm-256color');
     expect(showsStyles(tty())).toBe(true);
     vi.stubEnv('NO_COLOR', '1');

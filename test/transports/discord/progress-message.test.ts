@@ -55,12 +55,40 @@ describe('progressMessage', () => {
     expect(edits).toHaveLength(1);
   });
 
+  it('GIVEN an edit answered late THEN the next one waits the interval from the answer, not from the send', async () => {
+    let now = 0;
+    let release: () => void = () => {};
+    const sentAt: number[] = [];
+    const progress = progressMessage(
+      () => {
+        sentAt.push(now);
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+      'en',
+      { now: () => now, intervalMs: 40 },
+    );
+    progress.listener(event(1));
+    now = 32;
+    release();
+    await new Promise((resolve) => setImmediate(resolve));
+    progress.listener(event(2));
+    now = 45;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(sentAt).toEqual([0]);
+    now = 72;
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(sentAt).toEqual([0, 72]);
+    release();
+    await progress.settle();
+  });
+
   it('GIVEN a download then the command\'s own events THEN they share one throttle and each is labelled', async () => {
     let now = 0;
     const edits: string[] = [];
     const progress = progressMessage(async (text) => edits.push(text), 'en', { now: () => now });
     progress.download({ stage: 'reading', done: 1, total: 2, unit: 'bytes' });
-    await Promise.resolve();
+    // The download's edit is answered at t = 0: the interval runs from there.
+    await new Promise((resolve) => setImmediate(resolve));
     progress.listener(event(10));
     now = 2_000;
     await Promise.resolve();
