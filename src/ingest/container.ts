@@ -35,7 +35,7 @@ export async function openContainer(bytes: Uint8Array, fileName: string, limits:
   return { bytes: inner, name: entry.name, kind: sniffBytes(inner), container: 'zip', innerFileName: entry.name };
 }
 
-/** read-excel-file looks for the workbook at this fixed path, so that is what makes a zip a workbook. */
+/** The XLSX reader (xlsx.ts) looks for the workbook at this fixed path, so that is what makes a zip a workbook. */
 export function isWorkbook(entries: readonly ZipEntry[]): boolean {
   return entries.some((entry) => entry.name === 'xl/workbook.xml');
 }

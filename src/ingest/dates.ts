@@ -97,7 +97,7 @@ export function inferDateFormat(
 /**
  * Builds the parser for one date column. Text goes through the fast ISO path or `parseDateText` with the column's
  * order (or is an Excel serial when the column is serial); XLSX number cells are serials or `yyyymmdd`; XLSX date
- * cells are read with UTC fields, as read-excel-file builds them in UTC, and rounded to the second to drop the
+ * cells are read with UTC fields, as the XLSX reader builds them in UTC, and rounded to the second to drop the
  * float noise of serial conversion. Repeated text (line items of one invoice) is parsed once.
  * Returns epoch ms, null for blank, NaN when unreadable.
  */

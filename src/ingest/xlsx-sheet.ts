@@ -105,7 +105,7 @@ class SheetReader implements XmlHandler {
     else if (tag === PHONETIC) this.inPhonetic = false;
   }
 
-  text(scanner: XmlScanner, start: number, end: number, cdata: boolean): void {
+  text(start: number, end: number, cdata: boolean, scanner: XmlScanner): void {
     if (this.cells === undefined) return;
     if (this.inValue) {
       this.hasValue = true;

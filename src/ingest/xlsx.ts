@@ -28,7 +28,7 @@ const WORKBOOK_RELATIONSHIPS = 'xl/_rels/workbook.xml.rels';
  * relationships, the styles (which number formats are dates) and the shared strings (which cells point into).
  */
 export function readWorkbook(bytes: Uint8Array, limits: IngestLimits): WorkbookSheet[] {
-  const parts = zipParts(bytes);
+  const parts = damagedAsIngestError(() => readZipParts(bytes));
   assertPartsWithinLimits(parts, limits);
   return damagedAsIngestError(() => {
     const relationships = readRelationships(bytes, requiredPart(parts, WORKBOOK_RELATIONSHIPS));
@@ -48,14 +48,6 @@ export function readWorkbook(bytes: Uint8Array, limits: IngestLimits): WorkbookS
       return [{ name, rows: () => damagedRowsAsIngestError(sheetRows(inflatePart(bytes, part), reading)) }];
     });
   });
-}
-
-function zipParts(bytes: Uint8Array): Map<string, ZipPart> {
-  try {
-    return readZipParts(bytes);
-  } catch (error) {
-    throw damaged(error);
-  }
 }
 
 function assertPartsWithinLimits(parts: ReadonlyMap<string, ZipPart>, limits: IngestLimits): void {
@@ -198,7 +190,7 @@ function readSharedStrings(bytes: Uint8Array, part: ZipPart): (string | null)[] 
         inPhonetic = false;
       }
     },
-    text: (scanner, start, end, cdata) => {
+    text: (start, end, cdata, scanner) => {
       if (text !== undefined && inText && !inPhonetic) text += scanner.string(start, end, cdata);
     },
   });

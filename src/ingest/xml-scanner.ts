@@ -17,7 +17,7 @@ export interface XmlHandler {
   open(tag: number, scanner: XmlScanner): void;
   close(tag: number): void;
   /** Character data between two tags (or a CDATA section), as a range of `scanner.bytes` valid during the call. */
-  text(scanner: XmlScanner, start: number, end: number, cdata: boolean): void;
+  text(start: number, end: number, cdata: boolean, scanner: XmlScanner): void;
 }
 
 /**
@@ -77,7 +77,7 @@ export class XmlScanner {
       let lt = at;
       while (lt < length && bytes[lt] !== LT) lt++;
       if (lt === length) break;
-      if (lt > at) this.handler.text(this, at, lt, false);
+      if (lt > at) this.handler.text(at, lt, false, this);
       at = lt;
       const next = this.token(lt);
       if (next < 0) break;
@@ -179,23 +179,25 @@ export class XmlScanner {
 
   private closeTag(lt: number): number {
     const bytes = this.bytes;
-    let gt = lt + 2;
-    while (gt < bytes.length && bytes[gt] !== GT) gt++;
+    let localStart = lt + 2;
+    let gt = localStart;
+    for (; gt < bytes.length && bytes[gt] !== GT; gt++) if (bytes[gt] === COLON) localStart = gt + 1;
     if (gt === bytes.length) return -1;
     let end = gt;
-    while (end > lt + 2 && bytes[end - 1]! <= 0x20) end--;
+    while (end > localStart && bytes[end - 1]! <= 0x20) end--;
     if (--this.depth < 0) throw new Error('malformed XML: a closing tag without its opening tag');
-    this.handler.close(this.tagOf(lt + 2, end));
+    this.handler.close(this.tagOf(localStart, end));
     return gt + 1;
   }
 
   private openTag(lt: number): number {
     const bytes = this.bytes;
     const length = bytes.length;
-    let at = lt + 1;
-    while (at < length && !endsName(bytes[at]!)) at++;
+    let localStart = lt + 1;
+    let at = localStart;
+    for (; at < length && !endsName(bytes[at]!); at++) if (bytes[at] === COLON) localStart = at + 1;
     if (at >= length) return -1;
-    const tag = this.tagOf(lt + 1, at);
+    const tag = this.tagOf(localStart, at);
     this.attributeCount = 0;
     for (;;) {
       while (at < length && bytes[at]! <= 0x20) at++;
@@ -240,8 +242,9 @@ export class XmlScanner {
     if (at >= length) return -1;
     const quote = bytes[at];
     if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) throw new Error('malformed XML: unquoted attribute value');
-    const valueEnd = bytes.indexOf(quote, at + 1);
-    if (valueEnd < 0) return -1;
+    let valueEnd = at + 1;
+    while (valueEnd < length && bytes[valueEnd] !== quote) valueEnd++;
+    if (valueEnd === length) return -1;
     if (localStart > nameStart && this.matchesAt(nameStart, localStart - 1, XMLNS)) return valueEnd + 1;
     if (this.attributeCount * 4 === this.attributes.length) {
       const grown = new Int32Array(this.attributes.length * 2);
@@ -266,7 +269,7 @@ export class XmlScanner {
     const start = lt + 2 + CDATA_OPEN.length;
     const end = indexOfText(bytes, ']]>', start);
     if (end < 0) return -1;
-    this.handler.text(this, start, end, true);
+    this.handler.text(start, end, true, this);
     return end + 3;
   }
 
@@ -275,11 +278,8 @@ export class XmlScanner {
     return at < 0 ? -1 : at + terminator.length;
   }
 
-  /** Index of the element's local name among the names, or -1. */
+  /** Index of the local name at start..end among the names, or -1. */
   private tagOf(start: number, end: number): number {
-    const bytes = this.bytes;
-    const colon = indexOfByte(bytes, COLON, start, end);
-    if (colon >= 0) start = colon + 1;
     for (let i = 0; i < this.names.length; i++) {
       if (this.matchesAt(start, end, this.names[i]!)) return i;
     }
@@ -291,12 +291,6 @@ export class XmlScanner {
     for (let i = 0; i < name.length; i++) if (this.bytes[start + i] !== name[i]) return false;
     return true;
   }
-}
-
-/** Bounded, unlike Uint8Array#indexOf, which would search the rest of the chunk for a byte a short name lacks. */
-function indexOfByte(bytes: Uint8Array, byte: number, start: number, end: number): number {
-  for (let at = start; at < end; at++) if (bytes[at] === byte) return at;
-  return -1;
 }
 
 function endsName(byte: number): boolean {

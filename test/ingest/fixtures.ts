@@ -17,7 +17,7 @@ const RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/rel
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /**
- * A minimal XLSX (inline strings, one date-time style) zipped with fflate: enough for read-excel-file, small
+ * A minimal XLSX (inline strings, one date-time style) zipped with fflate: enough for the XLSX reader, small
  * enough to read in a test.
  */
 export function xlsxWorkbook(sheets: readonly FixtureSheet[]): Uint8Array {

@@ -317,7 +317,7 @@ describe('readTable on compressed uploads', () => {
     expect(rows(table).length).toBeLessThanOrEqual(2);
   });
 
-  it('GIVEN an XLSX whose sheet part declares a huge size THEN zip_bomb before read-excel-file runs', async () => {
+  it('GIVEN an XLSX whose sheet part declares a huge size THEN zip_bomb before anything is inflated', async () => {
     const workbook = declareUncompressedSize(xlsxWorkbook([{ name: 'S', rows: [['a', 'b']] }]), 'xl/worksheets/sheet1.xml', 0xfffffff0);
     await expect(read(workbook, 'x.xlsx')).rejects.toThrow(refusal('zip_bomb', { entry: 'xl/worksheets/sheet1.xml' }));
   });
