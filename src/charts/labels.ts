@@ -25,6 +25,15 @@ export function formatCount(value: number, locale?: ChartLocale): string {
   return new Intl.NumberFormat(numberLocale(locale), { maximumFractionDigits: 0 }).format(value);
 }
 
+/** A noun's forms by plural category; `other` is required (Indonesian has only that). */
+export type CountedNoun = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/** A count with its noun in the right form: (1, customers) -> "1 customer", (2, customers) -> "2 customers". */
+export function formatCounted(value: number, noun: CountedNoun, locale?: ChartLocale): string {
+  const form = new Intl.PluralRules(numberLocale(locale), { maximumFractionDigits: 0 }).select(value);
+  return `${formatCount(value, locale)} ${noun[form] ?? noun.other}`;
+}
+
 /** Appends the currency to an axis title when one is known: "Total spend (IDR)". */
 export function withCurrency(title: string, currency: string | undefined): string {
   return currency ? `${title} (${currency})` : title;

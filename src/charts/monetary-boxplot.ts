@@ -1,7 +1,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type {} from '@sgratzl/chartjs-chart-boxplot';
 import { summariseBox, type BoxSummary } from './box-summary.js';
-import { formatCount, numberLocale, pickLabels, withCurrency, type ChartLocale, type LabelOptions } from './labels.js';
+import { formatCounted, numberLocale, pickLabels, withCurrency, type ChartLocale, type CountedNoun, type LabelOptions } from './labels.js';
 import { logAxisBounds, logSafe, spansOrdersOfMagnitude } from './log-scale.js';
 import { segmentColor, withAlpha } from './palette.js';
 import { axisTicks, axisTitle, categoryTicks, GRID, LAYOUT, legendPlugin, titlePlugins } from './theme.js';
@@ -13,7 +13,7 @@ export interface MonetaryBoxplotLabels {
   spendAxis: string;
   logScaleNote: string;
   /** Follows the count under each segment name: "412 customers". */
-  customersUnit: string;
+  customersUnit: CountedNoun;
 }
 
 const LABELS: Record<ChartLocale, MonetaryBoxplotLabels> = {
@@ -22,14 +22,14 @@ const LABELS: Record<ChartLocale, MonetaryBoxplotLabels> = {
     subtitle: 'Box: middle half of customers  ·  line: median  ·  dots: unusually low or high spenders',
     spendAxis: 'Total spend per customer',
     logScaleNote: 'log scale',
-    customersUnit: 'customers',
+    customersUnit: { one: 'customer', other: 'customers' },
   },
   id: {
     title: 'Belanja per pelanggan menurut segmen',
     subtitle: 'Kotak: separuh pelanggan di tengah  ·  garis: median  ·  titik: belanja sangat rendah atau tinggi',
     spendAxis: 'Total belanja per pelanggan',
     logScaleNote: 'skala log',
-    customersUnit: 'pelanggan',
+    customersUnit: { other: 'pelanggan' },
   },
 };
 
@@ -161,5 +161,5 @@ function tickLabel(segment: SegmentMonetary, labels: MonetaryBoxplotLabels, loca
   const customers = 'values' in segment ? segment.values.length : segment.customers;
   return customers === undefined
     ? [segment.name]
-    : [segment.name, `${formatCount(customers, locale)} ${labels.customersUnit}`];
+    : [segment.name, formatCounted(customers, labels.customersUnit, locale)];
 }

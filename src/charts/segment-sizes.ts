@@ -1,5 +1,5 @@
 import type { ChartConfiguration } from 'chart.js';
-import { formatCount, numberLocale, pickLabels, type ChartLocale, type LabelOptions } from './labels.js';
+import { formatCounted, numberLocale, pickLabels, type ChartLocale, type CountedNoun, type LabelOptions } from './labels.js';
 import { segmentColor, withAlpha } from './palette.js';
 import { axisTicks, axisTitle, categoryTicks, GRID, LAYOUT, legendPlugin, titlePlugins } from './theme.js';
 import type { SegmentSizesData } from './types.js';
@@ -11,7 +11,7 @@ export interface SegmentSizesLabels {
   customersShare: string;
   revenueShare: string;
   /** Follows the count under each segment name: "412 customers". */
-  customersUnit: string;
+  customersUnit: CountedNoun;
 }
 
 const LABELS: Record<ChartLocale, SegmentSizesLabels> = {
@@ -21,7 +21,7 @@ const LABELS: Record<ChartLocale, SegmentSizesLabels> = {
     shareAxis: 'Share of all customers / all revenue (%)',
     customersShare: 'Share of customers',
     revenueShare: 'Share of revenue',
-    customersUnit: 'customers',
+    customersUnit: { one: 'customer', other: 'customers' },
   },
   id: {
     title: 'Ukuran segmen',
@@ -29,7 +29,7 @@ const LABELS: Record<ChartLocale, SegmentSizesLabels> = {
     shareAxis: 'Porsi dari semua pelanggan / pendapatan (%)',
     customersShare: 'Porsi pelanggan',
     revenueShare: 'Porsi pendapatan',
-    customersUnit: 'pelanggan',
+    customersUnit: { other: 'pelanggan' },
   },
 };
 
@@ -54,7 +54,7 @@ export function buildSegmentSizesChart(
     data: {
       labels: data.segments.map((segment) => [
         segment.name,
-        `${formatCount(segment.customers, options.locale)} ${labels.customersUnit}`,
+        formatCounted(segment.customers, labels.customersUnit, options.locale),
       ]),
       datasets: [
         {

@@ -27,6 +27,12 @@ describe('buildSegmentSizesChart', () => {
     ]);
   });
 
+  it('GIVEN a segment of one customer THEN its row says "1 customer" in English and "1 pelanggan" in Indonesian', () => {
+    const one = [{ name: 'Returned everything', customers: 1, revenue: 0 }];
+    expect(buildSegmentSizesChart({ segments: one }).data.labels).toEqual([['Returned everything', '1 customer']]);
+    expect(buildSegmentSizesChart({ segments: one }, { locale: 'id' }).data.labels).toEqual([['Returned everything', '1 pelanggan']]);
+  });
+
   it('GIVEN segment names THEN the solid bars use the segment colours', () => {
     expect(config.data.datasets[1]!.backgroundColor).toEqual(segments.map((segment) => segmentColor(segment.name)));
   });
