@@ -226,7 +226,7 @@ function findSpelling(normalised: readonly string[], spellings: readonly string[
 }
 
 /** Exact name first, then without case and spaces, then without punctuation too. */
-function findChosenColumn(header: readonly string[], name: string): number {
+export function findChosenColumn(header: readonly string[], name: string): number {
   const exact = header.findIndex((column) => column.trim() === name);
   if (exact !== -1) return exact;
   const squeeze = (text: string) => text.toLowerCase().replace(/\s+/g, '');

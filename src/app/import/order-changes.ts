@@ -1,7 +1,7 @@
 import { NO_NAME, NumberedBasketsTally } from '../../segment/customer-baskets.js';
 import { customerSummariesRepository } from '../../store/customer-summaries.js';
 import type { Db } from '../../store/open-database.js';
-import { orderChangesRepository } from '../../store/order-changes.js';
+import { orderChangesRepository, type OrderChangesRepository } from '../../store/order-changes.js';
 import { NO_TEXT } from '../../store/transactions.js';
 import { BasketProducts } from '../basket-products.js';
 
@@ -29,13 +29,19 @@ export function applyOrderChanges(
 ): number {
   const repository = orderChangesRepository(db);
   const removed = repository.removeOrders(guildId, datasetId, changes.withdrawn);
-  if (removed.customers.length > 0) recountBaskets(db, guildId, datasetId, removed.customers, new BasketProducts(textOf));
+  if (removed.customers.length > 0) recountBaskets(db, repository, guildId, datasetId, removed.customers, new BasketProducts(textOf));
   return removed.orders + repository.refundedAfterEarlierUpload(guildId, datasetId, uploadId, changes.refunded);
 }
 
 /** Replaces these customers' baskets with those of their stored lines; a customer with no line left has none. */
-function recountBaskets(db: Db, guildId: string, datasetId: number, customers: readonly string[], products: BasketProducts): void {
-  const repository = orderChangesRepository(db);
+function recountBaskets(
+  db: Db,
+  repository: OrderChangesRepository,
+  guildId: string,
+  datasetId: number,
+  customers: readonly string[],
+  products: BasketProducts,
+): void {
   const { byId, lines } = repository.customerLines(guildId, datasetId, customers);
   const tally = new NumberedBasketsTally();
   for (const [customer, product, description, country, isReturn] of lines) {

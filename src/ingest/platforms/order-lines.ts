@@ -1,4 +1,4 @@
-import { FIELD_OPTIONS, normaliseHeader } from '../columns.js';
+import { FIELD_OPTIONS, findChosenColumn, normaliseHeader } from '../columns.js';
 import { parseDateText } from '../date-text.js';
 import { parseNumberCell, type DecimalMark } from '../numbers.js';
 import { ReadAhead } from '../read-ahead.js';
@@ -107,7 +107,7 @@ function withChosenColumns(header: readonly string[], match: PlatformMatch, chos
   for (const field of TRANSACTION_FIELDS) {
     const name = chosen[field]?.trim();
     if (!name) continue;
-    const at = header.findIndex((column) => column.trim() === name || normaliseHeader(column) === normaliseHeader(name));
+    const at = findChosenColumn(header, name);
     if (at === -1) throw new IngestError('unknown_column', { field, column: name, columnsFound: [...header], option: FIELD_OPTIONS[field] });
     if (field === 'customer') customer = [at];
     else if (field === 'amount') {
