@@ -6,7 +6,8 @@ import { importReply, importThenSegments } from '../src/app/replies/import-reply
 import { inspectReply } from '../src/app/replies/inspect-reply.js';
 import { segmentsOverview } from '../src/app/segments-overview.js';
 import { defineCommand } from './command.js';
-import { datasetName } from './schemas.js';
+import { clusterCount, datasetName } from './schemas.js';
+import { kOption } from './segment-options.js';
 import { checkReadingOptions, fileOption, ingestOptions, readingFields, readingOptions } from './upload-options.js';
 
 export default defineCommand({
@@ -28,12 +29,14 @@ export default defineCommand({
       description: { en: 'append (default) adds new rows; replace swaps the dataset', id: 'append (bawaan) menambah baris baru; replace mengganti dataset' },
     },
     ...readingOptions,
+    kOption,
     { name: 'dry_run', type: 'boolean', description: { en: 'Only show how the file would be read; store nothing', id: 'Hanya tampilkan cara file dibaca; tidak menyimpan apa pun' } },
   ],
   schema: z.object({
     ...readingFields,
     dataset: datasetName,
     mode: z.enum(['append', 'replace']).default('append'),
+    k: clusterCount,
     dry_run: z.boolean().default(false),
   }).superRefine(checkReadingOptions),
   async run(ctx, input) {
@@ -54,7 +57,7 @@ export default defineCommand({
         mode: input.mode,
         ingest,
       },
-      { convention: 'net', now: ctx.app.now() },
+      { convention: 'net', now: ctx.app.now(), k: input.k },
       ctx.progress,
     );
     if (!done.ok) return failureReply(done.upload.code, done.upload.details, ctx.locale);

@@ -5,6 +5,7 @@ import { RowKeys } from '../ingest/row-keys.js';
 import { IngestError, type IngestErrorCode, type IngestOptions } from '../ingest/types.js';
 import type { Db } from '../store/open-database.js';
 import { FileFiguresTally, skippedCounts, type ImportReport } from './import-report.js';
+import { markPhase } from './phase-trace.js';
 import type { ProgressListener } from './reply.js';
 import { RowChunkEncoder } from './row-chunks.js';
 import { inThreadWriter, type UploadWriter } from './upload-write.js';
@@ -25,6 +26,9 @@ export type UploadOutcome =
   | { ok: true; report: ImportReport }
   | { ok: false; code: UploadFailureCode; details: Record<string, unknown> };
 
+/** Told once every row is parsed, while the last ones may still be being stored. */
+export type OnParsed = (figures: { customers: number }) => void;
+
 /**
  * Reads, validates and stores one uploaded file. All or nothing: rows are written in one transaction, as they are
  * parsed, and it commits only after the whole file parsed and passed its checks, so a refusal or a crash part-way
@@ -36,9 +40,10 @@ export async function importUpload(
   request: UploadRequest,
   onProgress: ProgressListener = () => {},
   writer: UploadWriter = inThreadWriter(db),
+  onParsed: OnParsed = () => {},
 ): Promise<UploadOutcome> {
   try {
-    return await importWith(writer, request, onProgress);
+    return await importWith(writer, request, onProgress, onParsed);
   } catch (error) {
     if (error instanceof IngestError) return { ok: false, code: error.code, details: error.details };
     throw error;
@@ -47,12 +52,13 @@ export async function importUpload(
   }
 }
 
-async function importWith(writer: UploadWriter, request: UploadRequest, onProgress: ProgressListener): Promise<UploadOutcome> {
+async function importWith(writer: UploadWriter, request: UploadRequest, onProgress: ProgressListener, onParsed: OnParsed): Promise<UploadOutcome> {
   const dataset = request.dataset?.trim() || datasetNameFromFile(request.fileName);
   if (!isValidDatasetName(dataset)) return { ok: false, code: 'invalid_dataset_name', details: { name: dataset } };
   const sha256 = createHash('sha256').update(request.bytes).digest('hex');
   onProgress({ stage: 'reading', done: 0, total: request.bytes.byteLength, unit: 'bytes' });
   const table = await readTable(request.bytes, request.fileName, request.ingest);
+  markPhase('table read');
   writer.begin({
     dataset,
     upload: {
@@ -89,9 +95,12 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
     figures.add(rest);
     writer.write(rest);
   }
+  markPhase('rows parsed');
+  onParsed({ customers: figures.figures().customers });
   const total = parsed.rowsKept;
   onProgress({ stage: 'writing', done: writer.rowsStored(), total, unit: 'rows' });
   const stored = await writer.stored(total, (done) => onProgress({ stage: 'writing', done, total, unit: 'rows' }));
+  markPhase('rows stored');
   const imported = stored.reduce((count, flag) => count + flag, 0);
   // How the file was read, as the upload record keeps it and the report shows it.
   const { delimiter, encoding, container, sheets } = parsed.table;
@@ -113,6 +122,7 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
     ...(platform !== null && { orderChanges: { withdrawn: platform.withdrawnOrders, refunded: platform.refundedOrders } }),
     currency: platform?.currency ?? parsed.formats.currency,
   });
+  markPhase('committed');
   onProgress({ stage: 'done', done: total, total, unit: 'rows' });
 
   const warnings = [...parsed.table.warnings, ...parsed.warnings];

@@ -9,9 +9,9 @@ import { freshBundle, storeBundle } from '../worker-boot/bundle-cache.js';
  * Starts a worker from a module next to the caller. Segmenta runs its TypeScript through tsx, and on Node 20 a
  * worker ignores both a loader registered with module.register() in its parent and `--import` in its execArgv.
  * A .ts worker therefore starts from a bundle of its module graph when one is built from the current sources: tsx's
- * loader thread and its per-module hooks cost a worker about 150 ms, and the segmentation worker another 130 ms
- * for ml-kmeans' dependencies, which the bundle tree-shakes. Otherwise it boots through tsx as before, and the
- * bundle is built in the background for the next worker.
+ * loader thread and its per-module hooks cost a worker about 150 ms, and the bundle also tree-shakes what a package
+ * exports but the worker never uses. Otherwise it boots through tsx as before, and the bundle is built in the
+ * background for the next worker.
  */
 export function startWorker(moduleUrl: URL, workerData: unknown, transferList: ArrayBuffer[] = []): Worker {
   if (!moduleUrl.pathname.endsWith('.ts')) return new Worker(moduleUrl, { workerData, transferList });

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../store/open-database.js';
+import { markPhase } from './phase-trace.js';
 import type { RowChunk } from './row-chunks.js';
 import { UploadWrite, type UploadEnd, type UploadStart } from './upload-write.js';
 import type { WriterReply, WriterRequest } from './worker-writer.js';
@@ -9,6 +10,7 @@ import type { WriterReply, WriterRequest } from './worker-writer.js';
  * overlaps the parsing of the next. Answers each request in order; after a commit, an abort or a failure it
  * closes its connection and ends.
  */
+markPhase('writer ready');
 const { databasePath, rowsStored } = workerData as { databasePath: string; rowsStored: Int32Array };
 const port = parentPort!;
 const reply = (message: WriterReply, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);

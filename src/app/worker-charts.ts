@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { ChartConfig, ChartRenderer } from '../charts/renderer.js';
 import type { ChartSize } from '../charts/types.js';
+import { markPhase } from './phase-trace.js';
 import { startWorker } from './start-worker.js';
 
 export interface ChartRequest {
@@ -15,17 +16,20 @@ export const chartWorkerUrl = new URL(`./chart-worker${import.meta.url.endsWith(
 
 /**
  * Draws charts locally, as `createRenderer({ kind: 'local' })` does, but on one worker thread of the process, so the
- * thread that answers members never waits on Skia. The worker starts with the first chart and then stays, holding
- * the process open only while a chart is being drawn; a worker that fails is replaced at the next chart. close()
- * stops it (a later chart starts another).
+ * thread that answers members never waits on Skia. The worker starts with the first chart, or at prepare(), and then
+ * stays, holding the process open only while a chart is being drawn; a worker that fails is replaced at the next
+ * chart. close() stops it (a later chart starts another).
  */
-export function workerChartRenderer(): ChartRenderer & { close(): Promise<void> } {
+export function workerChartRenderer(): ChartRenderer & { close(): Promise<void>; prepare(): void } {
   let current: ChartWorker | undefined;
+  const ready = () => {
+    if (current === undefined || current.lost) current = new ChartWorker();
+    return current;
+  };
   return {
-    render(config, size) {
-      if (current === undefined || current.lost) current = new ChartWorker();
-      return current.render(config, size);
-    },
+    render: (config, size) => ready().render(config, size),
+    // The worker loads Chart.js, Skia and the fonts (0.2-0.4 s) while the caller still computes what to draw.
+    prepare: () => void ready(),
     async close() {
       const closing = current;
       current = undefined;
@@ -43,8 +47,8 @@ class ChartWorker {
   lost = false;
 
   constructor() {
+    markPhase('chart worker started');
     this.worker = startWorker(chartWorkerUrl, undefined);
-    this.worker.unref();
     this.worker.on('message', (reply: ChartReply) => {
       const job = this.pending.get(reply.id);
       if (job === undefined) return;
@@ -55,6 +59,9 @@ class ChartWorker {
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`chart worker exited with code ${code}`)));
+    // After the listeners: adding a 'message' listener refs the worker's port again, which held a process that only
+    // prepared the renderer open for good.
+    this.worker.unref();
   }
 
   render(config: ChartConfig, size?: ChartSize): Promise<Buffer> {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listDatasets, deleteDataset } from '../../src/app/datasets.js';
 import { datasetNameFromFile, importUpload, type UploadRequest } from '../../src/app/import-upload.js';
 import type { ProgressEvent } from '../../src/app/reply.js';
-import { runImportInWorker, runImportThenSegmentInWorker } from '../../src/app/run-import.js';
+import { handOverBytes, runImportInWorker, runImportThenSegmentInWorker } from '../../src/app/run-import.js';
 import { workerWriter } from '../../src/app/worker-writer.js';
 import { datasetsRepository } from '../../src/store/datasets.js';
 import { transactionsRepository } from '../../src/store/transactions.js';
@@ -118,6 +118,29 @@ describe('importUpload', () => {
     const totals = transactionsRepository(app.db).totals('guild-a', dataset.datasetId);
     if (!viaWorker.ok) return;
     expect(totals.rows).toBe(viaWorker.report.rowsImported);
+  });
+
+  it('GIVEN bytes handed over THEN the worker takes them without a copy; bytes not handed over stay readable', async () => {
+    const read = readFileSync(projectFile('data/sample_online_retail.csv'));
+    const handed = handOverBytes(new Uint8Array(read.buffer, read.byteOffset, read.byteLength));
+    const kept = new Uint8Array(readFileSync(projectFile('data/sample_online_retail.csv')));
+    const size = kept.byteLength;
+    const first = await runImportInWorker(app.databasePath, request(handed, { fileName: 'sample.csv' }));
+    expect(first).toMatchObject({ ok: true, report: { rowsImported: expect.any(Number) } });
+    // Moved to the worker: nothing left here.
+    expect(handed.byteLength).toBe(0);
+    const second = await runImportInWorker(app.databasePath, request(kept, { fileName: 'sample.csv', dataset: 'copy' }));
+    expect(kept.byteLength).toBe(size);
+    expect(second.ok && first.ok && second.report.rowsImported).toBe(first.ok && first.report.rowsImported);
+  });
+
+  it('GIVEN a handed-over slice of a larger buffer THEN it is copied, and the buffer stays whole', async () => {
+    const sample = readFileSync(projectFile('data/sample_online_retail.csv'));
+    const whole = new Uint8Array(sample.byteLength + 16);
+    whole.set(sample, 16);
+    const outcome = await runImportInWorker(app.databasePath, request(handOverBytes(whole.subarray(16)), { fileName: 'sample.csv' }));
+    expect(outcome.ok).toBe(true);
+    expect(whole.byteLength).toBe(sample.byteLength + 16);
   });
 
   it('GIVEN an upload to be segmented THEN one worker stores it, reports segmenting, and stores a run of that dataset', async () => {

@@ -14,6 +14,7 @@ import { uploadWriterWorkerUrl } from '../../src/app/worker-writer.js';
 import { buildBundle } from '../../src/worker-boot/bundle-build.js';
 import { bundleSlot, freshBundle, storeBundle } from '../../src/worker-boot/bundle-cache.js';
 import { projectFile } from '../helpers.js';
+import { freshBundle as freshBinBundle } from '../../bin/fresh-bundle.js';
 
 const firstMessage = (worker: Worker) =>
   new Promise<unknown>((resolve, reject) => {
@@ -61,8 +62,10 @@ describe('starting a TypeScript worker', () => {
   it('GIVEN a dependency edited after bundling THEN the next worker runs the edited code', async () => {
     await bundleNow();
     expect(freshBundle(entry)).toBeDefined();
+    expect(freshBinBundle(entry)).toBe(freshBundle(entry));
     write('answer.ts', 'export const answer: number = 2;\n');
     expect(freshBundle(entry)).toBeUndefined();
+    expect(freshBinBundle(entry)).toBeUndefined();
     expect(await run()).toEqual({ answer: 2, workerData: { greeting: 'hi' } });
   });
 
@@ -89,14 +92,28 @@ describe('starting a TypeScript worker', () => {
   });
 });
 
-describe('the segmentation worker bundle', () => {
-  it('GIVEN ml-kmeans THEN its ES modules are inlined and CommonJS packages are imported from node_modules', async () => {
+describe('the worker bundles', () => {
+  it('GIVEN the segmentation worker THEN ml-kmeans\'s ES modules are inlined and CommonJS packages are imported from node_modules', async () => {
     const bundle = await buildBundle(projectFile('src/app/segment-worker.ts'));
     const code = Buffer.from(bundle.files.find((file) => file.name === bundle.entryFile)!.contents).toString('utf8');
     expect(code).not.toMatch(/from "[^"]*ml-kmeans/);
     expect(code).toContain(`from "${projectFile('node_modules/better-sqlite3/lib/index.js')}"`);
     expect([...bundle.inputs.keys()]).toContain(projectFile('node_modules/ml-kmeans/lib/kmeans.js'));
     expect(readFileSync(projectFile('src/app/segment-worker.ts'))).toEqual(bundle.inputs.get(projectFile('src/app/segment-worker.ts')));
+  });
+
+  it('GIVEN the import worker THEN an ES module package (fflate) is inlined', async () => {
+    const bundle = await buildBundle(projectFile('src/app/import-worker.ts'));
+    const code = Buffer.from(bundle.files.map((file) => Buffer.from(file.contents).toString('utf8')).join('\n'));
+    expect(code.toString()).not.toMatch(/from "[^"]*fflate/);
+    expect([...bundle.inputs.keys()]).toContain(projectFile('node_modules/fflate/esm/index.mjs'));
+  });
+
+  it('GIVEN the CLI, whose zod mentions `import()` in a comment THEN it bundles, and bin/fresh-bundle.js finds the same bundle as the cache', async () => {
+    const entry = projectFile('src/transports/cli/main.ts');
+    storeBundle(entry, await buildBundle(entry));
+    expect(freshBundle(entry)).toBeDefined();
+    expect(freshBinBundle(entry)).toBe(freshBundle(entry));
   });
 });
 

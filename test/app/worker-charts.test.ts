@@ -40,6 +40,24 @@ describe('workerChartRenderer', () => {
     expect(hasPngSignature(await charts.render(config, { width: 20, height: 20 }))).toBe(true);
   });
 
+  it('GIVEN prepare() before the first chart THEN the worker is started once and draws the chart', async () => {
+    const charts = (renderer = workerChartRenderer());
+    charts.prepare();
+    charts.prepare();
+    const png = await charts.render(config, { width: 40, height: 30 });
+    expect(hasPngSignature(png)).toBe(true);
+  });
+
+  it('GIVEN a process that prepared the renderer and drew nothing THEN it still exits on its own', async () => {
+    const script = `
+      import { workerChartRenderer } from ${JSON.stringify(projectFile('src/app/worker-charts.ts'))};
+      workerChartRenderer().prepare();
+      console.log('prepared');
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: projectFile('.'), timeout: 60_000 });
+    expect(stdout.trim()).toBe('prepared');
+  });
+
   it('GIVEN a process that drew a chart and never closed the renderer THEN it still exits on its own', async () => {
     const script = `
       import { workerChartRenderer } from ${JSON.stringify(projectFile('src/app/worker-charts.ts'))};
