@@ -17,6 +17,7 @@ export default defineCommand({
     ctx.progress({ stage: 'segmenting', done: 0, unit: 'steps' });
     const outcome = await runSegmentationInWorker(ctx.app.databasePath, {
       guildId: ctx.guildId, dataset: input.dataset, k: input.k, convention: input.convention, asOf: input.as_of, now: ctx.app.now(),
+      requestedBy: ctx.userId,
     });
     if (!outcome.ok) return failureReply(outcome.code, outcome.details, ctx.locale);
     return segmentsOverview(ctx.app, ctx.guildId, outcome.run.dataset, 'clusters', ctx.locale, ctx.currency);

@@ -1,37 +1,55 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { openDatabase } from '../store/open-database.js';
 import { importUpload, type UploadRequest } from './import-upload.js';
-import type { SegmentAfterImport, WorkerMessage } from './run-import.js';
-import { segmentDatasetOnTwoThreads, type SegmentOutcome } from './segment-dataset.js';
+import { discardPrestartedKRunsWorker, prestartKRunsWorker } from './run-k-runs.js';
+import { markPhase } from './phase-trace.js';
+import type { ImportWorkerBytes, ImportWorkerJob, SegmentAfterImport, WorkerMessage } from './run-import.js';
+import { segmentDatasetOnTwoThreads, TWO_THREADS_FROM_CUSTOMERS, type SegmentOutcome } from './segment-dataset.js';
 import { workerWriter } from './worker-writer.js';
 
 /**
  * Worker thread: parses and validates an upload, which a writer thread of its own stores meanwhile, so the main
  * thread (gateway, lookups) never stalls; then, when asked, segments the uploaded dataset.
  */
-const { databasePath, request, segmentAfter } = workerData as { databasePath: string; request: UploadRequest; segmentAfter?: SegmentAfterImport };
+markPhase('import worker ready');
 const post = (message: WorkerMessage) => parentPort!.postMessage(message);
-// First, so the writer boots while this thread opens the database and reads the file.
+const messages = messagesInOrder();
+// The job comes first; the bytes follow once the thread that started this one has copied (or moved) them.
+const { databasePath, request: withoutBytes, segmentAfter } = (await messages.next()) as ImportWorkerJob;
+// First, so the writer boots while this thread opens the database and waits for the file.
 const writer = workerWriter(databasePath);
 
 const db = openDatabase(databasePath);
+const request: UploadRequest = { ...withoutBytes, bytes: ((await messages.next()) as ImportWorkerBytes).bytes };
+// Nothing else comes: a port with a listener would keep this thread, and so the process, alive.
+messages.stop();
+markPhase('bytes received');
 // An upload writes tens of MB to the WAL, and SQLite's automatic checkpoint at commit (copying them into the
 // database file) held the reply back by a quarter of a second. This connection checkpoints once the outcome is
 // posted instead: the rows are committed either way.
 db.pragma('wal_autocheckpoint = 0');
 try {
-  const upload = await importUpload(db, request, (event) => post({ type: 'progress', event }), writer);
+  // The segmentation's second thread loads while the writer stores the last rows and this thread waits for it.
+  const onParsed = ({ customers }: { customers: number }) => {
+    if (segmentAfter !== undefined && customers >= TWO_THREADS_FROM_CUSTOMERS) prestartKRunsWorker();
+  };
+  const upload = await importUpload(db, request, (event) => post({ type: 'progress', event }), writer, onParsed);
   if (!upload.ok || segmentAfter === undefined) {
     post({ type: 'outcome', outcome: { upload } });
   } else {
     post({ type: 'progress', event: { stage: 'segmenting', done: 0, unit: 'steps' } });
-    post({ type: 'outcome', outcome: { upload, segmentation: await segmentationAfter(upload.report.dataset, segmentAfter) } });
+    markPhase('segmentation start');
+    const segmentation = await segmentationAfter(upload.report.dataset, segmentAfter);
+    markPhase('segmentation done');
+    post({ type: 'outcome', outcome: { upload, segmentation } });
   }
 } catch (error) {
   post({ type: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 } finally {
   try {
+    await discardPrestartedKRunsWorker();
     db.pragma('wal_checkpoint(PASSIVE)');
+    markPhase('checkpointed');
   } finally {
     db.close();
   }
@@ -43,9 +61,28 @@ try {
  */
 async function segmentationAfter(dataset: string, options: SegmentAfterImport): Promise<SegmentOutcome> {
   try {
-    return await segmentDatasetOnTwoThreads(db, { ...options, guildId: request.guildId, dataset });
+    return await segmentDatasetOnTwoThreads(db, { requestedBy: request.userId, ...options, guildId: request.guildId, dataset });
   } catch (error) {
     process.emitWarning(`segmenting dataset after upload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'SegmentaSegmentation');
     return { ok: false, code: 'segmentation_failed', details: { dataset } };
   }
+}
+
+/**
+ * The messages from the thread that started this one, one at a time, in the order sent. One listener for all of
+ * them: a port drops a message that arrives while it has no listener.
+ */
+function messagesInOrder(): { next: () => Promise<unknown>; stop: () => void } {
+  const arrived: unknown[] = [];
+  const waiting: ((message: unknown) => void)[] = [];
+  const listener = (message: unknown) => {
+    const taker = waiting.shift();
+    if (taker) taker(message);
+    else arrived.push(message);
+  };
+  parentPort!.on('message', listener);
+  return {
+    next: () => (arrived.length > 0 ? Promise.resolve(arrived.shift()) : new Promise((resolve) => waiting.push(resolve))),
+    stop: () => void parentPort!.off('message', listener),
+  };
 }

@@ -1,13 +1,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { kRuns, type ChooseKOptions, type KRun } from '../segment/choose-k.js';
-import type { FeatureMatrix } from '../segment/types.js';
+import { kRuns, type KRun } from '../segment/choose-k.js';
+import { markPhase } from './phase-trace.js';
+import type { KRunsJob } from './run-k-runs.js';
 import type { WorkerReply } from './worker-reply.js';
 
-/** Worker thread: the k-means runs of some k values, while the thread that asked computes the others. */
-const { matrix, ks, options } = workerData as { matrix: FeatureMatrix; ks: number[]; options: Pick<ChooseKOptions, 'seed' | 'restarts'> };
+/**
+ * Worker thread: the k-means runs of some k values, while the thread that asked computes the others. Its job comes
+ * in its workerData, or, when it was started ahead of the job (prestartKRunsWorker), in its first message.
+ */
+markPhase('k-runs worker ready');
 const post = (message: WorkerReply<KRun[]>) => parentPort!.postMessage(message);
+const { matrix, ks, options } = (workerData as KRunsJob | undefined) ?? (await new Promise<KRunsJob>((resolve) => parentPort!.once('message', resolve)));
 try {
-  post({ type: 'result', result: kRuns(matrix, ks, options) });
+  const result = kRuns(matrix, ks, options);
+  markPhase('k-runs done');
+  post({ type: 'result', result });
 } catch (error) {
   post({ type: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }

@@ -13,6 +13,8 @@ export type FailureCode =
   | 'segmentation_failed'
   | 'customer_not_found'
   | 'segment_not_found'
+  | 'run_not_found'
+  | 'no_earlier_run'
   | 'invalid_date'
   | 'invalid_actions';
 
@@ -38,6 +40,9 @@ const reasons = (d: Details): string =>
   Array.isArray(d.reasons)
     ? d.reasons.map((r: { reason?: string; count?: number; lines?: number[] }) => `${r.reason}: ${r.count} (${(r.lines ?? []).join(', ')})`).join('; ')
     : '';
+
+/** Run ids are numbers the store made, never user text: "#14, #13". */
+const runIds = (value: unknown): string => (Array.isArray(value) ? value.map((id) => `#${Number(id)}`).join(', ') : '');
 
 /** Words for every code the domain can return, in English and Indonesian: what is wrong and what to do. */
 const templates: Record<FailureCode, Record<Locale, Template>> = {
@@ -170,6 +175,14 @@ const templates: Record<FailureCode, Record<Locale, Template>> = {
   customer_not_found: {
     en: (d) => `There is no customer '${String(d.customerId)}' in dataset '${String(d.dataset)}'.${Array.isArray(d.suggestions) && d.suggestions.length ? ` Did you mean ${list(d.suggestions)}?` : ''}`,
     id: (d) => `Tidak ada pelanggan '${String(d.customerId)}' di dataset '${String(d.dataset)}'.${Array.isArray(d.suggestions) && d.suggestions.length ? ` Mungkin maksud Anda ${list(d.suggestions)}?` : ''}`,
+  },
+  run_not_found: {
+    en: (d) => `Dataset '${String(d.dataset)}' has no run #${String(d.runId)}. Its newest runs: ${runIds(d.available)}; segment runs (Discord: /segment runs) lists them, and the dataset option picks another dataset.`,
+    id: (d) => `Dataset '${String(d.dataset)}' tidak punya run #${String(d.runId)}. Run terbarunya: ${runIds(d.available)}; segment runs (Discord: /segment runs) menampilkannya, dan opsi dataset memilih dataset lain.`,
+  },
+  no_earlier_run: {
+    en: (d) => `Dataset '${String(d.dataset)}' has no run before #${String(d.runId)} to compare with. Upload the next export (append) or run segment (Discord: /segment run), then compare.`,
+    id: (d) => `Dataset '${String(d.dataset)}' tidak punya run sebelum #${String(d.runId)} untuk dibandingkan. Unggah ekspor berikutnya (append) atau jalankan segment (Discord: /segment run), lalu bandingkan.`,
   },
   segment_not_found: {
     en: (d) => `There is no segment '${String(d.segment)}'. Segments in the latest run: ${list(d.available)}.`,

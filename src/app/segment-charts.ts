@@ -9,15 +9,18 @@ import { scaledRfm, segmentMeans } from '../segment/scaling.js';
 import type { Db } from '../store/open-database.js';
 import { runsRepository, type RunRecord } from '../store/runs.js';
 import type { Locale, ReplyFile } from './reply.js';
+import { shownSegmentName } from './segment-names.js';
 import type { RunView } from './segment-views.js';
 
 /** Chart configs for a run through one lens, by file name, in the order a reader wants them. Pure but for the read. */
 export function segmentChartConfigs(db: Db, guildId: string, run: RunRecord, view: RunView, locale: Locale): [string, ChartConfig][] {
   const customers = runsRepository(db).chartPoints(guildId, run.runId);
-  const segmentOf = (c: (typeof customers)[number]) => (view.lens === 'clusters' ? c.segment : c.gridSegment) ?? c.gridSegment;
-  const ordered = view.segments.map((segment) => segment.name);
+  const storedSegmentOf = (c: (typeof customers)[number]) => (view.lens === 'clusters' ? c.segment : c.gridSegment) ?? c.gridSegment;
+  // Charts show names as the reader's language has them; the palette knows both spellings.
+  const segmentOf = (c: (typeof customers)[number]) => shownSegmentName(storedSegmentOf(c), locale);
+  const ordered = view.segments.map((segment) => shownSegmentName(segment.name, locale));
   const configs: [string, ChartConfig][] = [
-    ['segment-sizes.png', buildSegmentSizesChart({ segments: view.segments.map((s) => ({ name: s.name, customers: s.customers, revenue: s.revenue })) }, { locale }) as ChartConfig],
+    ['segment-sizes.png', buildSegmentSizesChart({ segments: view.segments.map((s) => ({ name: shownSegmentName(s.name, locale), customers: s.customers, revenue: s.revenue })) }, { locale }) as ChartConfig],
     [
       'recency-vs-spend.png',
       buildRecencyMonetaryChart(

@@ -5,10 +5,11 @@ import { countryOfEachCustomer, productCountsBySegment } from '../segment/profil
 import { segmentProfiles, type SegmentProfile } from '../segment/profile.js';
 import { percentileRanks } from '../segment/scores.js';
 import { kRuns, type KRun } from '../segment/choose-k.js';
-import { clusteringPlan, segmentCustomers, type SegmentationResult } from '../segment/segment-customers.js';
+import { previousCentroidsIn, type PreviousClustering } from '../segment/continuity.js';
+import { clusteringPlan, previousClusters, segmentCustomers, type SegmentationResult } from '../segment/segment-customers.js';
 import type { CustomerRfm, RfmConvention, RfmTable } from '../segment/types.js';
 import type { Db } from '../store/open-database.js';
-import { runsRepository, type RunCustomer, type RunDetails } from '../store/runs.js';
+import { runsRepository, type RunCustomer, type RunDetails, type RunRecord } from '../store/runs.js';
 import { customerSummariesRepository } from '../store/customer-summaries.js';
 import { resolveDataset, type DatasetLookup } from './resolve-dataset.js';
 import { kRunsInWorker } from './run-k-runs.js';
@@ -25,6 +26,8 @@ export interface SegmentRequest {
   asOf?: number;
   seed?: number;
   now: Date;
+  /** The member who asked (a segment run, or the upload it follows), stored with the run. */
+  requestedBy?: string;
 }
 
 export interface SegmentRunSummary {
@@ -56,7 +59,7 @@ export function segmentDataset(db: Db, request: SegmentRequest): SegmentOutcome 
 }
 
 /** Below this many customers a second thread's start-up (~0.1 s) costs more than the k-means it takes over. */
-const TWO_THREADS_FROM_CUSTOMERS = 2_000;
+export const TWO_THREADS_FROM_CUSTOMERS = 2_000;
 
 /**
  * `segmentDataset` with part of choosing k on a second worker thread: the k-means runs of some k values there,
@@ -85,7 +88,11 @@ export async function segmentDatasetOnTwoThreads(
   if (plan.fallback !== null || prepared.rfm.customers.length < fromCustomers) {
     return storedRun(db, request, prepared, [], started);
   }
-  const options = { seed: request.seed ?? DEFAULT_SEED };
+  // Both threads warm-start the previous run's k from its centroids, so their runs are the ones segmentCustomers makes.
+  const options = {
+    seed: request.seed ?? DEFAULT_SEED,
+    previous: previousClusters(prepared.previous, prepared.previous ? previousCentroidsIn(prepared.previous, plan.parameters) : []),
+  };
   const [there, here] = kSplit(plan.ks);
   if (there.length === 0) return storedRun(db, request, prepared, [], started);
   const stop = new AbortController();
@@ -144,7 +151,7 @@ export function kSplit(ks: readonly number[]): [there: number[], here: number[]]
 }
 
 type PreparedRun =
-  | { ok: true; dataset: { datasetId: number; name: string }; rfm: RfmTable; rhythm: PurchaseRhythm }
+  | { ok: true; dataset: { datasetId: number; name: string }; rfm: RfmTable; rhythm: PurchaseRhythm; previous: PreviousClustering | undefined }
   | { ok: false; outcome: SegmentOutcome };
 
 /** The dataset, its customers' RFM and how often they come back, or why there is nothing to segment. */
@@ -155,26 +162,42 @@ function preparedRun(db: Db, request: SegmentRequest): PreparedRun {
   const orders = customerSummariesRepository(db).orders(request.guildId, dataset.datasetId);
   const rfm = rfmOfOrders(orders, { convention: request.convention, asOf: request.asOf });
   if (rfm.customers.length === 0 || rfm.asOf === null) return { ok: false, outcome: { ok: false, code: 'no_customers', details: { dataset: dataset.name } } };
-  return { ok: true, dataset, rfm, rhythm: purchaseRhythmOfOrders(orders, rfm.asOf) };
+  const previous = previousClustering(runsRepository(db).latestOfMethod(request.guildId, dataset.datasetId, 'kmeans'));
+  return { ok: true, dataset, rfm, rhythm: purchaseRhythmOfOrders(orders, rfm.asOf), previous };
+}
+
+/**
+ * What a new run keeps from the dataset's newest k-means run (see `segmentCustomers`): its k, scaling, centroids
+ * and names. None when there is no such run or it lacks what is needed (a run stored with its scaling cleared).
+ */
+export function previousClustering(run: RunRecord | undefined): PreviousClustering | undefined {
+  if (!run || run.k === null || run.details.scaling === null || run.details.segments.length !== run.k) return undefined;
+  return {
+    runId: run.runId,
+    k: run.k,
+    scaling: run.details.scaling,
+    segments: run.details.segments.map(({ cluster, name, label, scaledCentroid }) => ({ cluster, name, label, scaledCentroid })),
+  };
 }
 
 /** Segments the prepared customers (with any k-means runs already computed) and stores the run. */
 function storedRun(
   db: Db,
   request: SegmentRequest,
-  { dataset, rfm, rhythm }: Extract<PreparedRun, { ok: true }>,
+  { dataset, rfm, rhythm, previous }: Extract<PreparedRun, { ok: true }>,
   precomputed: readonly KRun[],
   started: number,
 ): SegmentOutcome {
   const summaries = customerSummariesRepository(db);
   const seed = request.seed ?? DEFAULT_SEED;
-  const result = segmentCustomers(rfm, { seed, rhythm, k: request.k, precomputed });
+  const result = segmentCustomers(rfm, { seed, rhythm, k: request.k, precomputed, previous });
   const customers = runCustomers(rfm.customers, result);
   const baskets = summaries.baskets(request.guildId, dataset.datasetId);
   const countries = countryOfEachCustomer(baskets);
   const details: RunDetails = {
     fallback: result.fallback, forcedK: result.forcedK, kRange: result.kRange, candidates: result.candidates,
     silhouetteSampled: result.silhouetteSampled, scaling: result.scaling, medians: result.medians, rhythm: result.rhythm, segments: result.segments,
+    continuity: result.continuity,
     clusterProfiles: result.method === 'grid' ? [] : lensProfiles(baskets, rfm.customers, customers, countries, (c) => c.segment!),
     gridProfiles: lensProfiles(baskets, rfm.customers, customers, countries, (c) => c.gridSegment),
   };
@@ -184,6 +207,7 @@ function storedRun(
         {
           guildId: request.guildId, datasetId: dataset.datasetId, createdAt: request.now.toISOString(), asOf: result.asOf,
           convention: result.convention, method: result.method, k: result.k, seed, customers: customers.length, details,
+          runBy: request.requestedBy ?? null,
         },
         customers,
       ),

@@ -1,3 +1,4 @@
+import type { RunMigration } from '../insights/migration.js';
 import { SEGMENT_NAMES, type SegmentName } from '../segment/playbook.js';
 import { RETURNED_EVERYTHING, RETURNED_EVERYTHING_NAMES } from '../segment/returned-everything.js';
 import type { Locale } from './reply.js';
@@ -23,4 +24,13 @@ export function shownSegmentName(label: string, locale: Locale): string {
 export function namesMatching(typed: string, names: readonly string[], limit = 25): string[] {
   const wanted = nameKey(typed);
   return [...new Set(names)].filter((name) => nameKey(name).includes(wanted)).slice(0, limit);
+}
+
+/** A migration with its segments named as a reader of that language sees them (see `shownSegmentName`), for its chart. */
+export function migrationShownIn(migration: RunMigration, locale: Locale): RunMigration {
+  const shown = (name: string) => shownSegmentName(name, locale);
+  return {
+    segments: migration.segments.map((segment) => ({ ...segment, name: shown(segment.name) })),
+    moves: migration.moves.map((move) => ({ ...move, from: shown(move.from), to: shown(move.to) })),
+  };
 }

@@ -1,5 +1,6 @@
 import { GRID_SEGMENTS } from '../segment/grid.js';
 import type { PlaybookAction, SegmentName } from '../segment/playbook.js';
+import type { RunContinuity } from '../segment/continuity.js';
 import type { PurchaseRhythm } from '../segment/purchase-rhythm.js';
 import type { SegmentProfile } from '../segment/profile.js';
 import { RETURNED_EVERYTHING, RETURNED_EVERYTHING_EXPLANATION, RETURNED_EVERYTHING_NAMES } from '../segment/returned-everything.js';
@@ -53,6 +54,8 @@ export interface RunView {
   /** How often customers come back, which the cluster names took into account; null for the grid and older runs. */
   rhythm: PurchaseRhythm | null;
   segments: SegmentView[];
+  /** How the run followed on from the dataset's previous k-means run (k kept or changed); null for the first run and older runs. */
+  continuity?: RunContinuity | null;
 }
 
 export type LatestRun =
@@ -124,6 +127,7 @@ export function runView(db: Db, guildId: string, dataset: DatasetRecord, run: Ru
     candidates: run.details.candidates,
     rhythm: shown === 'clusters' ? (run.details.rhythm ?? null) : null,
     segments,
+    continuity: run.details.continuity ?? null,
   };
 }
 

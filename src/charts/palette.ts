@@ -20,6 +20,9 @@ const KNOWN_SEGMENT_COLORS: ReadonlyMap<string, string> = new Map([
   ["can't lose them", '#882255'],
   ['hibernating', '#8C8C8C'],
   ['hibernating customers', '#8C8C8C'],
+  // Customers who returned everything: the same colour under its English and Indonesian name.
+  ['returned everything', '#AA4499'],
+  ['mengembalikan semua', '#AA4499'],
 ]);
 
 /** For names the naming step may invent later; two unknown names can share a colour. */

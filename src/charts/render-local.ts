@@ -3,8 +3,10 @@ import { dirname, join } from 'node:path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { BoxAndWiskers, BoxPlotController } from '@sgratzl/chartjs-chart-boxplot';
 import { Chart, registerables, type ChartItem, type Plugin, type Scale } from 'chart.js';
+import { Flow, SankeyController } from 'chartjs-chart-sankey';
 import type { ChartConfig } from './chart-config.js';
 import { assertChartSize, DEFAULT_CHART_SIZE } from './chart-size.js';
+import { SANKEY_DEFAULTS, sankeyFlowCounts } from './sankey-local.js';
 import type { ChartSize } from './types.js';
 
 /**
@@ -67,7 +69,8 @@ export async function renderLocal(config: ChartConfig, size: ChartSize = DEFAULT
 function prepareChartJs(): void {
   if (chartJsReady) return;
   registerBundledFont();
-  Chart.register(...registerables, BoxPlotController, BoxAndWiskers);
+  Chart.register(...registerables, BoxPlotController, BoxAndWiskers, SankeyController, Flow, sankeyFlowCounts);
+  Chart.defaults.set('datasets.sankey', SANKEY_DEFAULTS);
   Chart.defaults.font.family = CHART_FONT_FAMILY;
   Chart.defaults.scales.logarithmic.ticks.callback = formatLogTick;
   // Auto-skipping thins 1-2-5 labels unevenly (10, 100, 200, 1K), and rotation is judged as if every

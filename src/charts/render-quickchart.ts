@@ -10,6 +10,18 @@ export type QuickChartRequest = InstanceType<QuickChartClass>;
 const QuickChart = createRequire(import.meta.url)('quickchart-js') as QuickChartClass;
 
 /**
+ * Chart types a QuickChart server cannot be trusted to draw as we mean them: a sankey chart takes its colours and
+ * flow counts from code only our local renderer registers (see sankey-local.ts), and whether a server bundles
+ * chartjs-chart-sankey at all depends on its version.
+ */
+const LOCAL_ONLY_TYPES: ReadonlySet<string> = new Set(['sankey']);
+
+/** Whether QuickChart can draw `config`; charts it cannot are drawn locally (see renderer.ts). */
+export function quickChartCanDraw(config: ChartConfig): boolean {
+  return !LOCAL_ONLY_TYPES.has(config.type);
+}
+
+/**
  * A QuickChart request for `config`, ready to send but not sent. `baseUrl` is the team's own
  * QuickChart server (e.g. `http://quickchart.internal:3400`); there is deliberately no default,
  * so customer data never goes to the public service unless someone configures it to.
@@ -20,6 +32,7 @@ export function buildQuickChartRequest(
   size: ChartSize = DEFAULT_CHART_SIZE,
 ): QuickChartRequest {
   assertChartSize(size);
+  if (!quickChartCanDraw(config)) throw new Error(`QuickChart cannot draw ${config.type} charts; render them locally`);
   const server = parseServerUrl(baseUrl);
   return new QuickChart()
     .setScheme(server.protocol.slice(0, -1))

@@ -77,3 +77,16 @@ export interface MonetaryBoxplotData {
   /** Currency code or symbol shown in the axis title, e.g. "IDR". */
   currency?: string;
 }
+
+export interface WeekRevenue {
+  /** Monday the week starts on, `YYYY-MM-DD`. */
+  weekStart: string;
+  /** Sum of the week's sales, in the dataset's currency; 0 for a week without sales. */
+  revenue: number;
+}
+
+export interface WeeklyRevenueData {
+  weeks: readonly WeekRevenue[];
+  /** Currency code or symbol shown in the axis title, e.g. "GBP". */
+  currency?: string;
+}

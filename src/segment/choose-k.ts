@@ -1,5 +1,5 @@
 import { distinctRowsUpTo } from './distinct-rows.js';
-import { kmeansClustering, type Clustering } from './kmeans.js';
+import { clusteringFromCenters, kmeansClustering, type Clustering } from './kmeans.js';
 import { derivedSeed } from './seeded-random.js';
 import { silhouetteScores, SILHOUETTE_EXACT_LIMIT, type SilhouetteScore } from './silhouette.js';
 import type { FeatureMatrix } from './types.js';
@@ -18,6 +18,18 @@ export interface ChooseKOptions {
   silhouetteLimit?: number;
   /** Runs of some k already computed (elsewhere, e.g. on another thread) with the same matrix and options. */
   precomputed?: readonly KRun[];
+  /**
+   * The previous run's k and centroids, in this matrix's scaled space (see `previousCentroidsIn`): k-means at that k
+   * starts from them rather than from k-means++, and that k is kept unless another beats its silhouette by more
+   * than `KEEP_K_SILHOUETTE_MARGIN`.
+   */
+  previous?: PreviousClusters;
+}
+
+/** The previous run's clusters as choosing k uses them. */
+export interface PreviousClusters {
+  k: number;
+  centroids: readonly (readonly number[])[];
 }
 
 /** One k's clustering and its silhouette: what chooseK compares. */
@@ -45,7 +57,20 @@ export interface KChoice {
   silhouetteSampled: boolean;
   /** The clustering at the chosen k. */
   clustering: Clustering;
+  /** What became of the previous run's k; null without one. */
+  previous: { k: number; decision: 'kept' | 'changed' | 'forced'; warmStarted: boolean } | null;
 }
+
+/**
+ * How much higher another k's mean silhouette must be before a run gives up the previous run's k. Names only mean
+ * something week to week if the clusters behind them persist, and silhouettes of neighbouring k values sit close
+ * together. Online Retail, re-segmented monthly (issue #13): the gap between k = 4 and k = 3 went −0.003, +0.019,
+ * +0.020, +0.018, +0.026, +0.023, +0.010 from June to December, and moving as-of by half a day on the full year
+ * flips it between −0.004 and +0.0005, so a run from scratch swaps k = 4 for k = 3 and half the customers change
+ * segment name. Another seed moves a k's silhouette by about 0.001. 0.02 absorbs a month's drift; a k better by
+ * more than that is a different shape of customer base and is taken. A forced k is never second-guessed.
+ */
+export const KEEP_K_SILHOUETTE_MARGIN = 0.02;
 
 export const DEFAULT_K_RANGE = { kMin: 3, kMax: 8 } as const;
 
@@ -54,7 +79,9 @@ const SILHOUETTE_SAMPLE_STREAM = 0;
 
 /**
  * Clusters the customers for every k from kMin to kMax and picks the k with the highest mean
- * silhouette (ties go to the smaller k, the simpler story), unless `forcedK` is given. k above
+ * silhouette (ties go to the smaller k, the simpler story), unless `forcedK` is given. With a
+ * `previous` run, its k starts from its centroids and is kept unless another k in range scores
+ * more than `KEEP_K_SILHOUETTE_MARGIN` higher (a previous k out of range or infeasible is not kept). k above
  * the number of distinct customers is skipped: those clusters would have to be empty. Runs given
  * in `precomputed` (see `kRuns`) are used as they are, so a caller can compute some k elsewhere.
  *
@@ -84,11 +111,23 @@ export function chooseK(matrix: FeatureMatrix, options: ChooseKOptions): KChoice
     (winner, run) => (winner === undefined || run.silhouette.value > winner.silhouette.value ? run : winner),
     undefined,
   );
-  const chosen = forcedK !== undefined ? runs.find((run) => run.clustering.k === forcedK) : best;
+  const previousK = options.previous?.k;
+  const previousRun = inRange.find((run) => run.clustering.k === previousK);
+  const keepPrevious =
+    previousRun !== undefined && best !== undefined && best.silhouette.value <= previousRun.silhouette.value + KEEP_K_SILHOUETTE_MARGIN;
+  const chosen = forcedK !== undefined ? runs.find((run) => run.clustering.k === forcedK) : keepPrevious ? previousRun : best;
   if (chosen === undefined) throw new Error('unreachable: no k was clustered');
   return {
     k: chosen.clustering.k,
     forced: forcedK !== undefined,
+    previous:
+      previousK === undefined
+        ? null
+        : {
+            k: previousK,
+            decision: forcedK !== undefined ? 'forced' : keepPrevious ? 'kept' : 'changed',
+            warmStarted: chosen.clustering.k === previousK && ks.includes(previousK),
+          },
     candidates: runs.map(({ clustering, silhouette }) => ({
       k: clustering.k,
       inertia: clustering.inertia,
@@ -126,15 +165,25 @@ export function candidateKs(matrix: FeatureMatrix, options: Pick<ChooseKOptions,
 
 /**
  * k-means and the silhouette of each given k, exactly as chooseK computes them: a run depends only on the matrix,
- * its k, the seed, the restarts and the silhouette limit, so runs computed in separate calls (or threads) are the
- * same as runs computed together. The silhouettes of all the given k share one pass over the customer pairs.
+ * its k, the seed, the restarts, the silhouette limit and the previous run's centroids (which replace k-means++ at
+ * the previous k), so runs computed in separate calls (or threads) are the same as runs computed together. The
+ * silhouettes of all the given k share one pass over the customer pairs.
  *
  * @param ks - the k values to run, each feasible for the matrix (see `candidateKs`)
  * @returns one run per k, in the order of `ks`
  */
-export function kRuns(matrix: FeatureMatrix, ks: readonly number[], options: Pick<ChooseKOptions, 'seed' | 'restarts' | 'silhouetteLimit'>): KRun[] {
+export function kRuns(
+  matrix: FeatureMatrix,
+  ks: readonly number[],
+  options: Pick<ChooseKOptions, 'seed' | 'restarts' | 'silhouetteLimit' | 'previous'>,
+): KRun[] {
   if (ks.length === 0) return [];
-  const clusterings = ks.map((k) => kmeansClustering(matrix, k, { seed: options.seed, restarts: options.restarts }));
+  const previous = options.previous;
+  // One Lloyd descent from the previous centroids, not the best of restarts: the point is to land in the basin the
+  // previous run was in, so customers whose figures barely moved keep their cluster.
+  const clusterings = ks.map((k) =>
+    k === previous?.k ? clusteringFromCenters(matrix, previous.centroids) : kmeansClustering(matrix, k, { seed: options.seed, restarts: options.restarts }),
+  );
   // All k in one silhouette pass: the pairwise distances are the same for every k.
   const silhouettes = silhouetteScores(
     matrix,

@@ -107,6 +107,12 @@ export function timeYardstick(rhythm: PurchaseRhythm): TimeYardstick {
   return { gapDays, measured, lapsedAfterDays: LAPSED_AFTER_GAPS * gapDays };
 }
 
+/** A name a cluster would keep from the previous run: the name and the label it had there ("Champions 2"). */
+export interface PreferredName {
+  name: ClusterSegmentName;
+  label: string;
+}
+
 export interface NamedSegment {
   cluster: number;
   /** Segment name; the playbook key. */
@@ -149,11 +155,16 @@ export interface NamedSegment {
  *    taken closest first (ties: better rank, then catalogue order), each cluster and each name
  *    at most once, and only while the distance is at most 1. A cluster left without a name
  *    takes its nearest allowed name with a number ("Champions 2"), so labels stay unique and never lie.
+ * 5. Continuity: a cluster given a `preferred` name (the name of the previous run's cluster it was matched to, see
+ *    `clusterContinuity`) keeps it, label and all, when step 3 allows that name and its prototype is within the
+ *    same distance of 1; only then are the others named as in step 4, from the names left. So a name keeps its
+ *    meaning from week to week, yet a cluster that no longer fits its old name is named afresh.
  *
  * Cost: O(k · names) — trivial.
  *
  * @param clusters - one entry per cluster (never mutated)
  * @param base - medians and log spreads of every customer, and the dataset's purchase rhythm
+ * @param preferred - by position in `clusters`, the name each would keep from the previous run, or null
  * @returns one named segment per cluster, in input order
  * @example
  * namedSegments([{ cluster: 0, size: 700, centroid: { recencyDays: 9, frequency: 11, monetary: 4282 }, tenureDays: 330 }],
@@ -161,13 +172,17 @@ export interface NamedSegment {
  *     rhythm: { customers: 4338, repeatCustomers: 2790, medianRepeatGapDays: 58.9, historyDays: 374 } })[0];
  * // { name: 'Champions', label: 'Champions', rank: 1, explanation: { en: 'last bought 9 days ago vs 51 days for the typical customer; 11 orders vs 2; spends 4,282 vs 674 (6.4×)', id: … } }
  */
-export function namedSegments(clusters: readonly ClusterCentroid[], base: CustomerBase): NamedSegment[] {
+export function namedSegments(
+  clusters: readonly ClusterCentroid[],
+  base: CustomerBase,
+  preferred: readonly (PreferredName | null)[] = [],
+): NamedSegment[] {
   const standings = clusters.map((cluster) => standingsOf(cluster.centroid, base));
   const valueScores = standings.map(([r, f, m]) => r + f + m);
   const ranks = valueRanks(clusters, valueScores);
   const yardstick = timeYardstick(base.rhythm);
   const times = clusters.map((cluster) => timeOf(cluster, yardstick));
-  const names = uniqueNames(standings, times, ranks);
+  const names = uniqueNames(standings, times, ranks, preferred);
   return clusters.map((cluster, i) => ({
     cluster: cluster.cluster,
     name: names[i]!.name,
@@ -234,6 +249,7 @@ function uniqueNames(
   standings: readonly (readonly number[])[],
   times: readonly ClusterTime[],
   ranks: readonly number[],
+  preferred: readonly (PreferredName | null)[],
 ): { name: ClusterSegmentName; label: string }[] {
   // A lapsed cluster is clearly not recent, however long gone the median customer is.
   const capped = standings.map((standing, i) =>
@@ -248,21 +264,31 @@ function uniqueNames(
   pairs.sort((a, b) => a.distance - b.distance || ranks[a.i]! - ranks[b.i]! || a.catalogue - b.catalogue);
 
   const chosen = new Array<{ name: ClusterSegmentName; label: string } | undefined>(standings.length);
-  const uses = new Map<ClusterSegmentName, number>();
+  const used = new Set<ClusterSegmentName>();
+  const labels = new Set<string>();
+  const take = (i: number, name: ClusterSegmentName, label: string) => {
+    chosen[i] = { name, label };
+    used.add(name);
+    labels.add(label);
+  };
+  preferred.forEach((wish, i) => {
+    if (wish && i < standings.length && allowedName(wish.name, times[i]!) && distance(i, wish.name) <= POOR_FIT && !labels.has(wish.label)) {
+      take(i, wish.name, wish.label);
+    }
+  });
   for (const pair of pairs) {
     if (pair.distance > POOR_FIT) break;
-    if (chosen[pair.i] !== undefined || uses.has(pair.name)) continue;
-    chosen[pair.i] = { name: pair.name, label: pair.name };
-    uses.set(pair.name, 1);
+    if (chosen[pair.i] !== undefined || used.has(pair.name)) continue;
+    take(pair.i, pair.name, pair.name);
   }
 
   const unnamed = standings.map((_, i) => i).filter((i) => chosen[i] === undefined);
   unnamed.sort((a, b) => ranks[a]! - ranks[b]!);
   for (const i of unnamed) {
     const nearest = pairs.find((pair) => pair.i === i)!.name;
-    const count = (uses.get(nearest) ?? 0) + 1;
-    uses.set(nearest, count);
-    chosen[i] = { name: nearest, label: count === 1 ? nearest : `${nearest} ${count}` };
+    let count = 1;
+    while (labels.has(count === 1 ? nearest : `${nearest} ${count}`)) count++;
+    take(i, nearest, count === 1 ? nearest : `${nearest} ${count}`);
   }
   return chosen as { name: ClusterSegmentName; label: string }[];
 }

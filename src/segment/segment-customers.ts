@@ -1,4 +1,5 @@
-import { candidateKs, chooseK, DEFAULT_K_RANGE, type KCandidate, type KRun } from './choose-k.js';
+import { candidateKs, chooseK, DEFAULT_K_RANGE, type KCandidate, type KRun, type PreviousClusters } from './choose-k.js';
+import { matchedClusters, previousCentroidsIn, type PreviousClustering, type RunContinuity } from './continuity.js';
 import { distinctRowsUpTo } from './distinct-rows.js';
 import { gridSegment, type GridSegmentName } from './grid.js';
 import { median } from './median.js';
@@ -22,6 +23,8 @@ export interface SegmentationOptions {
   restarts?: number;
   /** k-means runs already computed for this run's matrix and options (see `clusteringPlan`), e.g. on another thread. */
   precomputed?: readonly KRun[];
+  /** The previous k-means run of the same dataset: its k is kept and its names carried over where they still fit. */
+  previous?: PreviousClustering;
 }
 
 /** The scaled matrix a run clusters and the k values it tries, or why it falls back to the grid instead. */
@@ -84,6 +87,8 @@ export interface SegmentationResult {
   customers: SegmentedCustomer[];
   /** One per cluster, by cluster number; empty in a grid-only run. */
   segments: ClusterSegment[];
+  /** How this run followed on from `options.previous`: k kept or not, clusters matched; null without one or in a grid-only run. */
+  continuity: RunContinuity | null;
 }
 
 /** Below 10 customers per cluster of the smallest k, clusters describe individuals, not segments. */
@@ -141,13 +146,17 @@ export function segmentCustomers(rfm: RfmTable, options: SegmentationOptions): S
       scores: scores[i]!,
     })),
     segments: [],
+    continuity: null,
   });
 
   const plan = clusteringPlan(rfm, options);
   if (plan.fallback !== null) return gridOnly(plan.fallback.reason, plan.fallback.details);
   const { matrix, parameters } = plan;
+  const previous = options.previous;
+  const previousCentroids = previous ? previousCentroidsIn(previous, parameters) : [];
   const choice = chooseK(matrix, {
     kMin, kMax, seed: options.seed, restarts: options.restarts, forcedK: options.k, precomputed: options.precomputed,
+    previous: previousClusters(previous, previousCentroids),
   });
   const { clustering } = choice;
   const clustered = clusteredCustomers(customers);
@@ -155,9 +164,11 @@ export function segmentCustomers(rfm: RfmTable, options: SegmentationOptions): S
   const logSpreads = { recencyDays: parameters.stds[0]!, frequency: parameters.stds[1]!, monetary: parameters.stds[2]! };
   const tenures = centroids.map(() => [] as number[]);
   clustered.forEach((customer, row) => tenures[clustering.labels[row]!]!.push(customer.tenureDays));
+  const matches = previous ? matchedClusters(clustering.centroids, previous, previousCentroids) : [];
   const names = namedSegments(
     centroids.map((centroid, cluster) => ({ cluster, size: clustering.sizes[cluster]!, centroid, tenureDays: median(tenures[cluster]!) })),
     { medians, logSpreads, rhythm: options.rhythm },
+    matches.map((match) => match.preferred),
   );
   const segments = names.map((named, cluster) => ({
     ...named,
@@ -189,7 +200,36 @@ export function segmentCustomers(rfm: RfmTable, options: SegmentationOptions): S
       return { customerId: customer.customerId, cluster, segment: segments[cluster]!.label, rank: segments[cluster]!.rank, ...grid };
     }),
     segments,
+    continuity:
+      previous && choice.previous
+        ? {
+            previousRunId: previous.runId,
+            previousK: previous.k,
+            kDecision: choice.previous.decision,
+            warmStarted: choice.previous.warmStarted,
+            matches: segments.map((segment, cluster) => {
+              const match = matches[cluster]!;
+              const previousLabel = match.preferred?.label ?? null;
+              return {
+                cluster, label: segment.label, previousCluster: match.previousCluster < 0 ? null : match.previousCluster, previousLabel,
+                squaredDistance: match.squaredDistance, nameKept: previousLabel === segment.label,
+              };
+            }),
+            unmatchedPrevious: previous.segments
+              .filter((segment) => !matches.some((match) => match.previousCluster === segment.cluster))
+              .map((segment) => segment.label),
+          }
+        : null,
   };
+}
+
+/**
+ * The previous run's k and centroids in this run's scaled space, for `chooseK`; none when its centroids do not fit
+ * this matrix (a run stored with other measures) or its k is not a number of clusters k-means can make.
+ */
+export function previousClusters(previous: PreviousClustering | undefined, centroids: readonly (readonly number[])[]): PreviousClusters | undefined {
+  if (!previous || previous.k !== centroids.length || previous.k < 2) return undefined;
+  return { k: previous.k, centroids };
 }
 
 /** The customers k-means sees, in table order: everyone but those who returned everything. O(n). */

@@ -1,3 +1,5 @@
+import type { RunMember } from '../insights/migration.js';
+import type { RunContinuity } from '../segment/continuity.js';
 import type { GridSegmentName } from '../segment/grid.js';
 import type { SegmentProfile } from '../segment/profile.js';
 import type { CustomerRfm, RfmConvention, RfmScores } from '../segment/types.js';
@@ -16,6 +18,8 @@ export interface RunDetails {
   /** Absent from runs stored before the names took it into account (issue #12). */
   rhythm?: SegmentationResult['rhythm'];
   segments: SegmentationResult['segments'];
+  /** How the run followed on from the previous k-means run of its dataset; absent from runs stored before issue #13. */
+  continuity?: RunContinuity | null;
   clusterProfiles: SegmentProfile[];
   gridProfiles: SegmentProfile[];
 }
@@ -31,11 +35,17 @@ export interface NewRun {
   seed: number;
   customers: number;
   details: RunDetails;
+  /** The member who asked for the run (a segment run, or the upload it followed); null when unknown. */
+  runBy?: string | null;
 }
 
 export interface RunRecord extends NewRun {
   runId: number;
+  runBy: string | null;
 }
+
+/** A run as a list of runs shows it: everything but the details. */
+export type RunListing = Omit<RunRecord, 'details'>;
 
 /** A customer as a run keeps them: RFM (tenure follows from the as-of date), scores and both segments. */
 export interface RunCustomer extends Omit<CustomerRfm, 'tenureDays'> {
@@ -49,8 +59,7 @@ export interface RunCustomer extends Omit<CustomerRfm, 'tenureDays'> {
 /** A run's customer as its charts draw them, in customer order. */
 export type RunChartPoint = Pick<RunCustomer, 'segment' | 'gridSegment' | 'recencyDays' | 'frequency' | 'monetary'>;
 
-interface RunRow extends Omit<NewRun, 'details'> {
-  runId: number;
+interface RunRow extends Omit<RunRecord, 'details'> {
   details: string;
 }
 
@@ -60,8 +69,9 @@ interface RunCustomerRow {
   mPercentile: number; cluster: number | null; segment: string | null; gridSegment: string;
 }
 
-const RUN_COLUMNS = `run_id AS runId, guild_id AS guildId, dataset_id AS datasetId, created_at AS createdAt, as_of AS asOf,
-  convention, method, k, seed, customers, details`;
+const LISTING_COLUMNS = `run_id AS runId, guild_id AS guildId, dataset_id AS datasetId, created_at AS createdAt, as_of AS asOf,
+  convention, method, k, seed, customers, run_by AS runBy`;
+const RUN_COLUMNS = `${LISTING_COLUMNS}, details`;
 const CUSTOMER_COLUMNS = `customer_id AS customerId, recency_days AS recencyDays, frequency, monetary, first_purchase AS firstPurchase,
   last_purchase AS lastPurchase, average_order_value AS averageOrderValue, return_rate AS returnRate, r_score AS r, f_score AS f,
   m_score AS m, r_percentile AS rPercentile, f_percentile AS fPercentile, m_percentile AS mPercentile, cluster, segment,
@@ -79,8 +89,8 @@ const toCustomer = (row: RunCustomerRow): RunCustomer => ({
 /** Segmentation runs and their customers. Every statement filters on guild_id. */
 export function runsRepository(db: Db) {
   const insertRun = db.prepare(
-    `INSERT INTO segmentation_runs (guild_id, dataset_id, created_at, as_of, convention, method, k, seed, customers, details)
-     VALUES (@guildId, @datasetId, @createdAt, @asOf, @convention, @method, @k, @seed, @customers, @details)`,
+    `INSERT INTO segmentation_runs (guild_id, dataset_id, created_at, as_of, convention, method, k, seed, customers, details, run_by)
+     VALUES (@guildId, @datasetId, @createdAt, @asOf, @convention, @method, @k, @seed, @customers, @details, @runBy)`,
   );
   const setDetails = db.prepare<{ guildId: string; runId: number; details: string }>(
     `UPDATE segmentation_runs SET details = @details WHERE guild_id = @guildId AND run_id = @runId`,
@@ -103,6 +113,21 @@ export function runsRepository(db: Db) {
   const latest = db.prepare<{ guildId: string; datasetId: number }, RunRow>(
     `SELECT ${RUN_COLUMNS} FROM segmentation_runs WHERE guild_id = @guildId AND dataset_id = @datasetId ORDER BY run_id DESC LIMIT 1`,
   );
+  const latestOfMethod = db.prepare<{ guildId: string; datasetId: number; method: string }, RunRow>(
+    `SELECT ${RUN_COLUMNS} FROM segmentation_runs WHERE guild_id = @guildId AND dataset_id = @datasetId AND method = @method
+      ORDER BY run_id DESC LIMIT 1`,
+  );
+  const byId = db.prepare<{ guildId: string; runId: number }, RunRow>(
+    `SELECT ${RUN_COLUMNS} FROM segmentation_runs WHERE guild_id = @guildId AND run_id = @runId`,
+  );
+  const ofDataset = db.prepare<{ guildId: string; datasetId: number; limit: number }, RunListing>(
+    `SELECT ${LISTING_COLUMNS} FROM segmentation_runs WHERE guild_id = @guildId AND dataset_id = @datasetId ORDER BY run_id DESC LIMIT @limit`,
+  );
+  const migrationMembers = db
+    .prepare<{ guildId: string; runId: number }>(
+      `SELECT customer_id, segment, monetary FROM run_customers WHERE guild_id = @guildId AND run_id = @runId`,
+    )
+    .raw();
   const customer = db.prepare<{ guildId: string; runId: number; customerId: string }, RunCustomerRow>(
     `SELECT ${CUSTOMER_COLUMNS} FROM run_customers WHERE guild_id = @guildId AND run_id = @runId AND customer_id = @customerId`,
   );
@@ -133,7 +158,7 @@ export function runsRepository(db: Db) {
   return {
     /** Stores a run and its customers; call inside a transaction. Returns the new run id. */
     insert(run: NewRun, customers: readonly RunCustomer[]): number {
-      const runId = Number(insertRun.run({ ...run, details: JSON.stringify(run.details) }).lastInsertRowid);
+      const runId = Number(insertRun.run({ ...run, runBy: run.runBy ?? null, details: JSON.stringify(run.details) }).lastInsertRowid);
       for (const c of customers) {
         insertCustomer.run(
           run.guildId, runId, c.customerId, c.recencyDays, c.frequency, c.monetary, c.firstPurchase, c.lastPurchase,
@@ -154,6 +179,20 @@ export function runsRepository(db: Db) {
       const row = latest.get({ guildId, datasetId });
       return row && toRun(row);
     },
+    /** The newest run of the dataset made with this method ('kmeans': the one a new run keeps its segments from). */
+    latestOfMethod(guildId: string, datasetId: number, method: RunRecord['method']): RunRecord | undefined {
+      const row = latestOfMethod.get({ guildId, datasetId, method });
+      return row && toRun(row);
+    },
+    byId(guildId: string, runId: number): RunRecord | undefined {
+      const row = byId.get({ guildId, runId });
+      return row && toRun(row);
+    },
+    /** The dataset's runs without their details, newest first, at most `limit`. */
+    ofDataset: (guildId: string, datasetId: number, limit: number): RunListing[] => ofDataset.all({ guildId, datasetId, limit }),
+    /** Each customer's segment and spend in the run, as a migration between runs counts them; a fraction of customers()' time. */
+    migrationMembers: (guildId: string, runId: number): RunMember[] =>
+      (migrationMembers.all({ guildId, runId }) as [string, string | null, number][]).map(([customerId, segment, monetary]) => ({ customerId, segment, monetary })),
     customer(guildId: string, runId: number, customerId: string): RunCustomer | undefined {
       const row = customer.get({ guildId, runId, customerId });
       return row && toCustomer(row);

@@ -10,6 +10,7 @@ import { kSplit, segmentDataset, segmentDatasetOnTwoThreads } from '../../src/ap
 import { exportSegment } from '../../src/app/segment-export.js';
 import { latestRun, runView } from '../../src/app/segment-views.js';
 import { segmentsOverview } from '../../src/app/segments-overview.js';
+import { segmentChartConfigs } from '../../src/app/segment-charts.js';
 import { customerReply } from '../../src/app/replies/customer-reply.js';
 import { segmentExportReply } from '../../src/app/replies/segment-export-reply.js';
 import { segmentsReply } from '../../src/app/replies/segments-reply.js';
@@ -149,6 +150,13 @@ describe('segmentation use-cases', () => {
     expect(segmentsReply(clusters, 'en').embeds![0]!.fields!.at(-1)!.value.split('\n')[1]).toBe('typical customer: bought 326 days ago, 1 order, spent 0.00');
     expect(segmentsReply(clusters, 'id').embeds![0]!.fields!.at(-1)!.name).toMatch(/^\d\. Mengembalikan semua — 1 pelanggan/);
     expect(segmentsReply(clusters, 'en').text).toMatch(/Repeat customers order again every \d+ days \(median\), so clusters silent for more than \d+ days are named as lapsed\./);
+    // The charts name the group as the reply does, in the reader's language, in the same colour.
+    for (const [locale, name] of [['en', 'Returned everything'], ['id', 'Mengembalikan semua']] as const) {
+      const [, sizes] = segmentChartConfigs(app.db, 'guild-a', latest.run, clusters, locale)[0]!;
+      const rows = (sizes.data as { labels: string[][] }).labels.map((label) => label[0]);
+      expect(rows.at(-1)).toBe(name);
+      expect(rows).not.toContain(locale === 'id' ? 'Returned everything' : 'Mengembalikan semua');
+    }
 
     for (const typed of ['Returned everything', 'mengembalikan semua']) {
       const exported = exportSegment(app.db, 'guild-a', undefined, typed);
@@ -245,7 +253,9 @@ describe('segmentation use-cases', () => {
           return runs;
         },
       });
-      const oneThread = segment('guild-a');
+      // In another workspace: a second run of guild-a's dataset would follow on from the first (issue #13).
+      await upload('guild-b');
+      const oneThread = segment('guild-b');
       expect(twoThreads.ok && oneThread.ok).toBe(true);
       if (!twoThreads.ok || !oneThread.ok) return;
       expect(sent).toEqual([kSplit([3, 4, 5, 6, 7, 8])[0]]);
@@ -256,7 +266,8 @@ describe('segmentation use-cases', () => {
     it('GIVEN the second worker fails THEN its k values are run here and the run is still stored whole', async () => {
       await upload('guild-a');
       const twoThreads = await segmentDatasetOnTwoThreads(app.db, request, { fromCustomers: 0, elsewhere: () => Promise.reject(new Error('no thread')) });
-      const oneThread = segment('guild-a');
+      await upload('guild-b');
+      const oneThread = segment('guild-b');
       if (!twoThreads.ok || !oneThread.ok) throw new Error('segmentation failed');
       expect(storedRun(twoThreads.run.runId)).toEqual(storedRun(oneThread.run.runId));
     });
@@ -272,7 +283,8 @@ describe('segmentation use-cases', () => {
           return new Promise(() => {});
         },
       });
-      const oneThread = segment('guild-a');
+      await upload('guild-b');
+      const oneThread = segment('guild-b');
       if (!twoThreads.ok || !oneThread.ok) throw new Error('segmentation failed');
       expect(aborted).toBe(true);
       expect(storedRun(twoThreads.run.runId)).toEqual(storedRun(oneThread.run.runId));

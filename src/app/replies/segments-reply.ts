@@ -1,5 +1,7 @@
 import { escapeMarkdown, formatAmount, formatCounted, formatPercent, type Noun } from '../format.js';
 import type { Locale, Reply, ReplyEmbed, ReplyField, ReplyFile } from '../reply.js';
+import { KEEP_K_SILHOUETTE_MARGIN } from '../../segment/choose-k.js';
+import type { RunContinuity } from '../../segment/continuity.js';
 import { timeYardstick } from '../../segment/naming.js';
 import type { RunView } from '../segment-views.js';
 import { shownSegmentName } from '../segment-names.js';
@@ -71,6 +73,9 @@ export function segmentsReply(view: RunView, locale: Locale, charts: readonly Re
     `${counted(view.customers, w.customer)} · ${w.convention[view.convention]} · ${w.asOf} ${view.asOf?.slice(0, 10) ?? '–'}`,
     ...(view.fallback ? [w.fallback(w.reasons[view.fallback.reason])] : []),
     ...(view.rhythm ? [rhythmLine(view.rhythm, locale)] : []),
+    ...(view.continuity && view.k !== null && (view.continuity.previousK !== view.k || view.continuity.matches.some((match) => !match.nameKept))
+      ? [continuityLine(view.continuity, view.k, locale)]
+      : []),
   ];
   const fields: ReplyField[] = view.segments.map((segment) => {
     const explanation = segment.explanation ? segment.explanation[locale] : '';
@@ -111,6 +116,7 @@ export function segmentsReply(view: RunView, locale: Locale, charts: readonly Re
       fallback: view.fallback,
       candidates: view.candidates,
       rhythm: view.rhythm,
+      continuity: view.continuity ?? null,
       segments: view.segments,
     },
   };
@@ -121,4 +127,37 @@ function rhythmLine(rhythm: NonNullable<RunView['rhythm']>, locale: Locale): str
   const yardstick = timeYardstick(rhythm);
   const days = (value: number) => formatCounted(Math.round(value), words[locale].day, locale);
   return yardstick.measured ? words[locale].rhythm(days(yardstick.gapDays), days(yardstick.lapsedAfterDays)) : words[locale].fewRepeats;
+}
+
+const continuityWords = {
+  en: {
+    changed: (from: number, to: number, run: number, margin: string, kept: number) =>
+      `k changed from ${from} to ${to} since run #${run}: another number of clusters fits these customers clearly better (silhouette higher by more than ${margin}), so the segments were regrouped; ${kept} of ${to} kept their names.`,
+    forced: (from: number, to: number, run: number, kept: number) =>
+      `k set to ${to} by the k option (run #${run} had ${from}); ${kept} of ${to} segments kept their names.`,
+    kept: (k: number, run: number, warm: boolean, kept: number) =>
+      `Same ${k} clusters as run #${run}${warm ? ', refined from its centroids' : ''}; ${kept} of ${k} segments kept their names.`,
+  },
+  id: {
+    changed: (from: number, to: number, run: number, margin: string, kept: number) =>
+      `k berubah dari ${from} menjadi ${to} sejak run #${run}: jumlah klaster lain jauh lebih cocok untuk pelanggan ini (silhouette lebih tinggi lebih dari ${margin}), jadi segmen dikelompokkan ulang; ${kept} dari ${to} tetap bernama sama.`,
+    forced: (from: number, to: number, run: number, kept: number) =>
+      `k diatur ke ${to} lewat opsi k (run #${run} memakai ${from}); ${kept} dari ${to} segmen tetap bernama sama.`,
+    kept: (k: number, run: number, warm: boolean, kept: number) =>
+      `${k} klaster yang sama dengan run #${run}${warm ? ', diperhalus dari centroid-nya' : ''}; ${kept} dari ${k} segmen tetap bernama sama.`,
+  },
+} as const;
+
+/**
+ * One sentence on how a run followed on from the previous run of its dataset: k changed (and why), set by the k
+ * option, or kept; with how many segments kept their names. Shared by `/segments` and `/segment compare`.
+ */
+export function continuityLine(continuity: RunContinuity, k: number, locale: Locale): string {
+  const w = continuityWords[locale];
+  const kept = continuity.matches.filter((match) => match.nameKept).length;
+  const run = continuity.previousRunId;
+  if (continuity.previousK === k) return w.kept(k, run, continuity.warmStarted, kept);
+  if (continuity.kDecision === 'forced') return w.forced(continuity.previousK, k, run, kept);
+  const margin = new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 3 }).format(KEEP_K_SILHOUETTE_MARGIN);
+  return w.changed(continuity.previousK, k, run, margin, kept);
 }
