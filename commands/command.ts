@@ -19,8 +19,8 @@ export interface FileInput {
  */
 export interface OptionSpec {
   name: string;
-  /** 'role' arrives as the role's id. */
-  type: 'string' | 'integer' | 'number' | 'boolean' | 'attachment' | 'role';
+  /** 'role' and 'channel' arrive as the role's or channel's id (in the CLI, typed as the id). */
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'attachment' | 'role' | 'channel';
   description: Localized;
   required?: boolean;
   choices?: readonly string[];

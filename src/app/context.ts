@@ -1,6 +1,7 @@
 import type { ChartRenderer } from '../charts/renderer.js';
 import type { IngestLimits } from '../ingest/types.js';
 import type { Db } from '../store/open-database.js';
+import type { DigestChannels } from './digest/post-port.js';
 import type { Locale, ProgressListener } from './reply.js';
 
 /** What the use-cases need from the running program, whichever door it was started from. */
@@ -12,6 +13,8 @@ export interface AppContext {
   now: () => Date;
   /** Draws the charts of segment replies; without one, replies carry no images. */
   charts?: ChartRenderer;
+  /** Posts digests in a server's channels; lent by the Discord bot once connected. Without it, digests cannot be posted. */
+  digestChannels?: DigestChannels;
 }
 
 /** One invocation of a command: who asked, where, in which language. */

@@ -44,7 +44,7 @@ export function erasureRepository(db: Db) {
     db.prepare<{ guildId: string; customerId: string }>(`DELETE FROM ${table} WHERE guild_id = @guildId AND customer_id = @customerId`),
   );
   const forgetRuns = db.prepare<{ guildId: string; customerId: string }>(`DELETE FROM run_customers WHERE guild_id = @guildId AND customer_id = @customerId`);
-  const purgeStatements = ['datasets', 'playbook_overrides', 'workspace_settings'].map((table) =>
+  const purgeStatements = ['datasets', 'playbook_overrides', 'workspace_settings', 'digest_schedules', 'digest_posts'].map((table) =>
     db.prepare<{ guildId: string }>(`DELETE FROM ${table} WHERE guild_id = @guildId`),
   );
   const countRows = db.prepare<{ guildId: string }, { rows: number }>(`SELECT count(*) AS rows FROM transactions WHERE guild_id = @guildId`);

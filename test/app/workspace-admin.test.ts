@@ -122,6 +122,16 @@ describe('server administration commands', () => {
     expect(id.description).toMatch(/\*\*Mengembalikan semua\*\*/);
     for (const embed of [en, id]) expect(embed.description!.length).toBeLessThanOrEqual(4096);
   });
+
+  it('GIVEN /help THEN it names every slash command, within one message of embeds, in both languages', async () => {
+    for (const locale of ['en', 'id'] as const) {
+      const reply = await run('help', 'guild-a', {}, locale);
+      const everything = [reply.text, ...reply.embeds!.map((embed) => embed.description)].join('\n');
+      for (const command of COMMANDS.filter((c) => c.path[0] !== 'help')) expect(everything, command.path.join(' ')).toContain(`/${command.path.join(' ')}`);
+      const embedCharacters = reply.embeds!.reduce((sum, embed) => sum + (embed.title?.length ?? 0) + (embed.description?.length ?? 0), 0);
+      expect(embedCharacters).toBeLessThanOrEqual(6000);
+    }
+  });
 });
 
 describe('mayRun', () => {

@@ -9,7 +9,7 @@ import { COMMANDS } from '../../commands/index.js';
 import { listDatasets } from '../../src/app/datasets.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { openDatabase } from '../../src/store/open-database.js';
-import { startBot, type Bot } from '../../src/transports/discord/bot.js';
+import { startBot, type Bot, type BotOptions } from '../../src/transports/discord/bot.js';
 import { deployCommands } from '../../src/transports/discord/deploy.js';
 import { createLogger } from '../../src/transports/discord/logger.js';
 import { EVERYONE_PERMISSIONS } from './fake-discord/guilds.js';
@@ -33,7 +33,7 @@ export interface RunningBot {
  * `npm start` runs) connected to it with DISCORD_API_URL pointing at the fake and a fresh SQLite file.
  */
 export async function startBotAgainstFake(
-  options: { fake?: FakeDiscordOptions; env?: Record<string, string>; shutdownGraceMs?: number; commands?: readonly Command[]; now?: () => number } = {},
+  options: { fake?: FakeDiscordOptions; env?: Record<string, string>; shutdownGraceMs?: number; commands?: readonly Command[]; now?: () => number; digest?: BotOptions['digest'] } = {},
 ): Promise<RunningBot> {
   const fake = await startFakeDiscord(options.fake);
   const dir = mkdtempSync(join(tmpdir(), 'segmenta-e2e-'));
@@ -55,6 +55,7 @@ export async function startBotAgainstFake(
     commands,
     ...(options.shutdownGraceMs !== undefined ? { shutdownGraceMs: options.shutdownGraceMs } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.digest ? { digest: options.digest } : {}),
   });
   return {
     fake,

@@ -178,6 +178,41 @@ describe('fake Discord with the real discord.js client', () => {
     expect(fake.channelMessages(digest!.id).map((stored) => stored.content)).toEqual(['weekly digest']);
   });
 
+  it('GIVEN enforce_nonce THEN a repeated nonce within a few minutes returns the first message, a later one or one without enforcement makes a new one, and a nonce over 25 characters is refused', async () => {
+    const clock = new ManualClock();
+    const { fake, client } = await connect({ clock });
+    const channel = client.channels.cache.get(fake.guilds[0]!.channels[1]!.id);
+    if (!channel?.isSendable()) throw new Error('expected a sendable channel');
+    const send = (nonce: string, enforceNonce = true) => channel.send({ content: 'weekly digest', nonce, enforceNonce });
+
+    const first = await send('digest-2026-W50');
+    const repeated = await send('digest-2026-W50');
+    expect(repeated.id).toBe(first.id);
+    expect((await send('digest-2026-W50', false)).id).not.toBe(first.id);
+    clock.advance(6 * 60_000);
+    expect((await send('digest-2026-W50')).id).not.toBe(first.id);
+    expect(fake.channelMessages(channel.id)).toHaveLength(3);
+    expect(await send('x'.repeat(26)).catch((error: unknown) => error)).toMatchObject({ code: 50035, status: 400 });
+  });
+
+  it('GIVEN an admin takes a permission away or deletes a channel THEN discord.js sees it from the gateway and Discord refuses the bot there', async () => {
+    const { fake, client } = await connect();
+    const [, marketing] = fake.guilds[0]!.channels;
+    const updated = once(client, Events.ChannelUpdate);
+    fake.setBotPermissions(marketing!.id, PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages);
+    await updated;
+    const channel = client.channels.cache.get(marketing!.id) as TextChannel;
+    expect(channel.permissionsFor(client.user!)?.has(PermissionFlagsBits.EmbedLinks)).toBe(false);
+    expect(await channel.send({ content: 'chart', files: [{ attachment: PNG_BYTES, name: 'a.png' }] }).catch((error: unknown) => error)).toMatchObject({ code: 50013 });
+
+    const deleted = once(client, Events.ChannelDelete);
+    fake.deleteChannel(marketing!.id);
+    await deleted;
+    expect(client.channels.cache.has(marketing!.id)).toBe(false);
+    const error = await client.rest.post(Routes.channelMessages(marketing!.id), { body: { content: 'weekly digest' } }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 10003, status: 404 });
+  });
+
   it('GIVEN a connected client WHEN the bot is added to another server THEN discord.js emits guildCreate', async () => {
     const { fake, client } = await connect();
     const created = once(client, Events.GuildCreate);

@@ -14,7 +14,7 @@ describe('migrations', () => {
     expect(migrate(db)).toBe(MIGRATIONS.length);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table'`).all() as { name: string; sql: string }[];
-    expect(tables.map((t) => t.name).sort()).toEqual(['datasets', 'playbook_overrides', 'run_customers', 'segmentation_runs', 'transactions', 'uploads', 'workspace_settings', 'installation', 'customer_orders', 'customer_baskets', 'dataset_texts'].sort());
+    expect(tables.map((t) => t.name).sort()).toEqual(['datasets', 'playbook_overrides', 'run_customers', 'segmentation_runs', 'transactions', 'uploads', 'workspace_settings', 'installation', 'customer_orders', 'customer_baskets', 'dataset_texts', 'digest_schedules', 'digest_posts'].sort());
     for (const table of tables) expect(table.sql).toMatch(/STRICT/);
   });
 

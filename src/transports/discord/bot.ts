@@ -13,6 +13,7 @@ import { handleAutocomplete } from './handle-autocomplete.js';
 import { handleButton } from './handle-button.js';
 import { handleCommand, type DiscordDoor } from './handle-command.js';
 import { createLogger, type Logger } from './logger.js';
+import { startDigestScheduler, type DigestSchedulerOptions } from './digest-scheduler.js';
 import { NO_MENTIONS } from './reply-payload.js';
 import { RunningWork } from './running-work.js';
 import { localeOf, WORDS } from './words.js';
@@ -34,6 +35,8 @@ export interface BotOptions {
   commands?: readonly Command[];
   /** The clock interaction ages are measured with; tests pass the fake Discord's. */
   now?: () => number;
+  /** The weekly digests' clock (then also the app's) and builder; tests pass a clock they advance. */
+  digest?: DigestSchedulerOptions;
 }
 
 /** Tells the user, in the reply they are watching, that their command will not finish; its late answer is dropped. */
@@ -127,6 +130,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const log = options.log ?? createLogger(config.LOG_LEVEL, [token]);
   const maxBytes = config.MAX_UPLOAD_MB * 1024 * 1024;
   const app = appContext(config);
+  const digestClock = options.digest?.clock;
+  if (digestClock) app.now = () => digestClock.now();
   const { db } = app;
   const door: DiscordDoor = {
     app,
@@ -158,6 +163,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   }
   log.info(`connected to Discord as ${client.user?.tag ?? '?'} in ${client.guilds.cache.size} server(s)`);
   forgetServersLeftWhileOffline(client, door, work);
+  const digests = startDigestScheduler(app, client, door.changes, log, options.digest);
 
   let stopping: Promise<void> | undefined;
   return {
@@ -165,6 +171,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     stop() {
       stopping ??= (async () => {
         log.info(`shutting down; waiting for ${work.size} running command(s)`);
+        await digests.stop();
         const interrupted = await work.drain(options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
         if (interrupted) log.warn(`${interrupted} command(s) did not finish before shutdown`);
         await client.destroy();

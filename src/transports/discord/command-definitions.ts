@@ -1,5 +1,6 @@
 import {
   ApplicationIntegrationType,
+  ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -77,6 +78,10 @@ function addOption<T extends SharedSlashCommandOptions<T>>(builder: SharedSlashC
       return;
     case 'role':
       builder.addRoleOption((option) => describeOption(option, spec));
+      return;
+    case 'channel':
+      // Only channels a message can be posted in are offered.
+      builder.addChannelOption((option) => describeOption(option, spec).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement));
   }
 }
 

@@ -7,6 +7,7 @@ import { failureMessage } from '../../app/messages.js';
 import type { Locale, ProgressListener, Reply } from '../../app/reply.js';
 import { readSettings, replyLocale } from '../../app/settings.js';
 import type { PendingConfirmations } from './confirmations.js';
+import { judgeDigestAlert } from './digest-alerts.js';
 import { checkAttachment, downloadAttachment, type DownloadPolicy, type DownloadRefusal } from './attachment-download.js';
 import type { GuildQueue } from './guild-queue.js';
 import type { Logger } from './logger.js';
@@ -81,8 +82,8 @@ export function scalarOptions(command: Command, options: ScalarOptionReader): Re
       : spec.type === 'integer' ? options.getInteger(spec.name)
       : spec.type === 'number' ? options.getNumber(spec.name)
       : spec.type === 'boolean' ? options.getBoolean(spec.name)
-      // A role arrives as its id; the id is all a command keeps, and it needs no role cache.
-      : spec.type === 'role' ? ((options.get(spec.name)?.value as string | undefined) ?? null)
+      // A role or channel arrives as its id; the id is all a command keeps, and it needs no cache.
+      : spec.type === 'role' || spec.type === 'channel' ? ((options.get(spec.name)?.value as string | undefined) ?? null)
       : null;
     if (value !== null) raw[spec.name] = value;
   }
@@ -192,4 +193,6 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, do
       : await invoke(collected.raw);
   await progress.settle();
   if (!abandoned()) await sendReply(interaction, reply, door, locale);
+  // A change may have made a new run: the digest's alert (if the server set one) judges it.
+  if (reply.ok && command.permission === 'manage') await judgeDigestAlert(door, guildId);
 }

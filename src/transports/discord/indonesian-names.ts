@@ -43,6 +43,21 @@ const INDONESIAN_NAMES: Readonly<Record<string, string>> = {
   set: 'atur',
   reset: 'setel_ulang',
   confirm: 'konfirmasi',
+  compare: 'bandingkan',
+  runs: 'daftar_run',
+  from: 'dari',
+  to: 'ke',
+  digest: 'ringkasan_mingguan',
+  preview: 'pratinjau',
+  now: 'sekarang',
+  off: 'matikan',
+  alert: 'peringatan',
+  channel: 'saluran',
+  day: 'hari',
+  time: 'jam',
+  timezone: 'zona_waktu',
+  metric: 'metrik',
+  threshold: 'ambang',
 };
 
 /** The Indonesian name for a command, subcommand or option, when it has one that differs from the English. */

@@ -5,9 +5,14 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
-/** A clock that moves only when told, so a test can age an interaction token past 15 minutes without waiting. */
+/**
+ * A clock that moves only when told, so a test can age an interaction token past 15 minutes without waiting, and
+ * fire a scheduler's wake-ups (`at`) by advancing past them: a week passes in a call.
+ */
 export class ManualClock implements Clock {
   #now: number;
+  #timers: { at: number; order: number; fire: () => void }[] = [];
+  #order = 0;
 
   constructor(start: Date = new Date('2026-01-01T09:00:00Z')) {
     this.#now = start.getTime();
@@ -17,8 +22,41 @@ export class ManualClock implements Clock {
     return this.#now;
   }
 
+  /** Calls `fire` once the clock reaches `at` (on the next advance when `at` is already past); returns a cancel. */
+  at(at: number, fire: () => void): () => void {
+    const timer = { at, order: this.#order++, fire };
+    this.#timers.push(timer);
+    return () => {
+      this.#timers = this.#timers.filter((candidate) => candidate !== timer);
+    };
+  }
+
+  /** Moves time forward, stopping at each timer due on the way (in time order) to fire it. */
   advance(milliseconds: number): void {
-    this.#now += milliseconds;
+    const target = this.#now + milliseconds;
+    for (;;) {
+      const due = this.#timers.filter((timer) => timer.at <= target).sort((a, b) => a.at - b.at || a.order - b.order)[0];
+      if (!due) break;
+      this.#timers = this.#timers.filter((timer) => timer !== due);
+      this.#now = Math.max(this.#now, due.at);
+      due.fire();
+    }
+    this.#now = target;
+  }
+
+  /** Moves to an instant (never backwards), firing the timers due on the way. */
+  advanceTo(instant: Date): void {
+    this.advance(Math.max(0, instant.getTime() - this.#now));
+  }
+
+  /** When the earliest waiting timer is due, if any. */
+  nextTimerAt(): number | undefined {
+    return this.#timers.length ? Math.min(...this.#timers.map((timer) => timer.at)) : undefined;
+  }
+
+  /** How many timers wait. */
+  get pendingTimers(): number {
+    return this.#timers.length;
   }
 }
 

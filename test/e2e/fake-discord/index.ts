@@ -15,7 +15,7 @@ import {
 import { FakeCdn } from './cdn.js';
 import { snowflakes, systemClock, type Clock } from './clock.js';
 import { FakeGateway, type Dispatch, type GatewayHooks } from './gateway.js';
-import { createGuild, guildCreatePayload, userPayload, type FakeGuild, type GuildInit } from './guilds.js';
+import { channelPayload, createGuild, guildCreatePayload, userPayload, type FakeGuild, type GuildInit } from './guilds.js';
 import { httpHandler } from './http-handler.js';
 import {
   InteractionFactory,
@@ -197,6 +197,22 @@ export class FakeDiscord {
     if (!guild) throw new Error(`fake discord: unknown guild ${guildId}`);
     guild.present = false;
     if (this.#gateway.ready) this.#gateway.dispatch(GatewayDispatchEvents.GuildDelete, { id: guildId });
+  }
+
+  /** An admin changes what the bot may do in a channel: CHANNEL_UPDATE with the new overwrites, and REST follows. */
+  setBotPermissions(channelId: string, permissions: bigint): void {
+    const found = this.#state.channel(channelId);
+    if (!found) throw new Error(`fake discord: unknown channel ${channelId}`);
+    found.channel.botPermissions = permissions;
+    if (this.#gateway.ready) this.#gateway.dispatch(GatewayDispatchEvents.ChannelUpdate, channelPayload(found.channel, found.guild));
+  }
+
+  /** An admin deletes a channel: CHANNEL_DELETE, and REST answers Unknown Channel from then on. */
+  deleteChannel(channelId: string): void {
+    const found = this.#state.channel(channelId);
+    if (!found) throw new Error(`fake discord: unknown channel ${channelId}`);
+    found.guild.channels = found.guild.channels.filter((channel) => channel !== found.channel);
+    if (this.#gateway.ready) this.#gateway.dispatch(GatewayDispatchEvents.ChannelDelete, channelPayload(found.channel, found.guild));
   }
 
   /** A file a user attaches to a command, served from the fake CDN. */

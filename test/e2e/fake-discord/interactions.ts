@@ -9,6 +9,7 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type APIApplicationCommandOption,
   type APIAttachment,
+  type APIInteractionDataResolved,
   type APIChatInputApplicationCommandGuildInteraction,
   type APIMessage,
   type APIMessageComponentButtonInteraction,
@@ -91,7 +92,7 @@ export class InteractionFactory {
         type: ApplicationCommandType.ChatInput,
         ...(registered?.guild_id ? { guild_id: registered.guild_id } : {}),
         options: nest(leaf, invocation),
-        ...(attachments.length ? { resolved: { attachments: Object.fromEntries(attachments.map(([, a]) => [a.id, a])) } } : {}),
+        ...resolvedOf(this.state, base.guild_id, leaf, attachments),
       },
     };
     return { record, payload };
@@ -236,4 +237,23 @@ function nest(
   const subcommand = { name: invocation.subcommand, type: ApplicationCommandOptionType.Subcommand, options: leaf };
   if (!invocation.subcommandGroup) return [subcommand] as APIApplicationCommandInteractionDataOption[];
   return [{ name: invocation.subcommandGroup, type: ApplicationCommandOptionType.SubcommandGroup, options: [subcommand] }] as APIApplicationCommandInteractionDataOption[];
+}
+
+/** Discord sends the objects behind attachment and channel options in `resolved` (a channel with the member's permissions there). */
+function resolvedOf(
+  state: FakeState,
+  guildId: string,
+  leaf: APIApplicationCommandInteractionDataOption[],
+  attachments: [string, APIAttachment][],
+): { resolved?: APIInteractionDataResolved } {
+  const channels = leaf.flatMap((option) => {
+    if (option.type !== ApplicationCommandOptionType.Channel) return [];
+    const found = state.channel(String(option.value));
+    return found && found.guild.id === guildId ? [[found.channel.id, { ...channelPayload(found.channel, found.guild), permissions: EVERYONE_PERMISSIONS.toString() }] as const] : [];
+  });
+  const resolved = {
+    ...(attachments.length ? { attachments: Object.fromEntries(attachments.map(([, a]) => [a.id, a])) } : {}),
+    ...(channels.length ? { channels: Object.fromEntries(channels) } : {}),
+  };
+  return Object.keys(resolved).length ? { resolved: resolved as APIInteractionDataResolved } : {};
 }

@@ -8,12 +8,16 @@ export interface MessageBody {
   components?: unknown[];
   attachments?: { id: string | number; filename?: string; description?: string }[];
   flags?: number;
+  /** Up to 25 characters; with `enforce_nonce`, a repeat from the same author within minutes returns the first message. */
+  nonce?: string | number;
+  enforce_nonce?: boolean;
 }
 
 /** Discord's documented message limits (content, embeds, components, files). */
 export function messageProblems(body: MessageBody, fileCount: number): FormProblems {
   const problems = new FormProblems();
   checkLength(problems, ['content'], body.content, 2000);
+  if (typeof body.nonce === 'string') checkLength(problems, ['nonce'], body.nonce, 25);
   checkCount(problems, ['embeds'], body.embeds, 10);
   checkEmbeds(problems, body.embeds ?? []);
   checkComponents(problems, body);

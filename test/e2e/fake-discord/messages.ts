@@ -32,9 +32,21 @@ export function createMessage(state: FakeState, origin: MessageOrigin, body: Mes
     pinned: false,
     type: origin.interaction?.commandName ? MessageType.ChatInputCommand : MessageType.Default,
     flags: ((origin.flags ?? 0) | (body.flags ?? 0)) as MessageFlags,
+    ...(body.nonce !== undefined ? { nonce: body.nonce } : {}),
     ...(origin.interaction ? interactionFields(state, origin.interaction) : {}),
   };
   return message;
+}
+
+/** How long Discord remembers a nonce for enforce_nonce: "the past few minutes" in its docs. */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+
+/** The message an author already made with this nonce within the window, which enforce_nonce returns instead of a new one. */
+export function messageWithNonce(state: FakeState, authorId: string, nonce: string | number): APIMessage | undefined {
+  const since = state.clock.now() - NONCE_WINDOW_MS;
+  return [...state.messages.values()].find(
+    (message) => message.author.id === authorId && message.nonce !== undefined && String(message.nonce) === String(nonce) && Date.parse(message.timestamp) >= since,
+  );
 }
 
 /**

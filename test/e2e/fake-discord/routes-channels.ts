@@ -2,7 +2,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import { DiscordErrors } from './errors.js';
 import { channelPayload } from './guilds.js';
 import { messageProblems, type MessageBody } from './message-limits.js';
-import { createMessage, storeUnlessEmpty } from './messages.js';
+import { createMessage, messageWithNonce, storeUnlessEmpty } from './messages.js';
 import type { Route, RouteReply, RouteRequest } from './router.js';
 import type { FakeState } from './state.js';
 
@@ -36,6 +36,8 @@ function postMessage(state: FakeState, { params, body, files }: RouteRequest): R
   const payload = (body ?? {}) as MessageBody;
   const problems = messageProblems(payload, files.length);
   if (!problems.empty) return DiscordErrors.invalidFormBody(problems.toErrors());
+  const earlier = payload.enforce_nonce && payload.nonce !== undefined ? messageWithNonce(state, state.bot.id, payload.nonce) : undefined;
+  if (earlier) return { status: 200, body: earlier };
   const message = createMessage(state, { author: state.bot, channelId: found.channel.id }, payload, files);
   if (!storeUnlessEmpty(state, message)) return DiscordErrors.cannotSendEmptyMessage();
   return { status: 200, body: message };
