@@ -32,10 +32,14 @@ export const SLIPPING_LIST_LIMIT = 10;
  * revenue worth a personal message, not the long tail of one-off buyers. Moving means being in both runs, in a
  * segment with a name (not "Returned everything" nor a grid-less "(none)") that is not lapsed before, and in a
  * lapsed one now: a customer going from At Risk to Hibernating was already slipping. Labels such as "At Risk 2" count
- * by their name. O(customers log customers).
+ * by their name. With `activeSince`, a customer whose last purchase is older than that is left out too: their cluster
+ * had an active name, but they themselves were already silent for longer than the shop's lapse threshold at the
+ * previous run, so they did not slip since then (Online Retail: Loyal Customers last seen in January, moved to
+ * Hibernating only because the cluster boundaries moved in December). O(customers log customers).
  *
  * @param before - the previous run's customers
  * @param after - this run's customers
+ * @param activeSince - epoch ms: the previous run's as-of minus its lapse threshold (`timeYardstick`); none: no cut
  * @example
  * slippingCustomers([{ customerId: 'A', segment: 'Champions', monetary: 900 }], [{ customerId: 'A', segment: 'At Risk', monetary: 950, lastPurchase: 0 }]);
  * // [{ customerId: 'A', from: 'Champions', to: 'At Risk', lastPurchase: 0, monetary: 950 }]
@@ -44,6 +48,7 @@ export function slippingCustomers(
   before: readonly RunMember[],
   after: readonly DigestMember[],
   limit: number = SLIPPING_LIST_LIMIT,
+  activeSince: number = Number.NEGATIVE_INFINITY,
 ): SlippingCustomer[] {
   const lapsed = (label: string | null) => {
     const name = label === null ? null : clusterNameOfLabel(label);
@@ -53,7 +58,7 @@ export function slippingCustomers(
   const earlier = new Map(before.map((member) => [member.customerId, member.segment]));
   const slipping: SlippingCustomer[] = [];
   for (const member of after) {
-    if (member.monetary < valuable || member.monetary <= 0 || lapsed(member.segment) !== true) continue;
+    if (member.monetary < valuable || member.monetary <= 0 || member.lastPurchase < activeSince || lapsed(member.segment) !== true) continue;
     const from = earlier.get(member.customerId);
     if (from === undefined || lapsed(from) !== false) continue;
     slipping.push({ customerId: member.customerId, from: from!, to: member.segment!, lastPurchase: member.lastPurchase, monetary: member.monetary });

@@ -24,6 +24,14 @@ describe('slippingCustomers', () => {
     is('other', 'Promising', 30),
   ];
 
+  it('GIVEN a customer already silent beyond the lapse threshold at the previous run THEN they did not slip since, whatever their cluster was called', () => {
+    const listed = (activeSince?: number) => slippingCustomers(before, after, undefined, activeSince).map((customer) => customer.customerId);
+    expect(listed()).toContain('loyal');
+    // 'loyal' last bought at epoch 0, long before the bound; 'champ' on 1 Oct 2011, after it.
+    expect(listed(Date.UTC(2011, 5, 1))).toEqual(listed().filter((id) => id !== 'loyal' && id !== 'second'));
+    expect(listed(Date.UTC(2011, 5, 1))).toContain('champ');
+  });
+
   it('GIVEN customers moving into lapsed segments THEN the valuable ones who came from a standing segment are listed, most spend first', () => {
     expect(slippingCustomers(before, after)).toEqual([
       { customerId: 'champ', from: 'Champions', to: 'At Risk', lastPurchase: Date.UTC(2011, 9, 1), monetary: 500 },

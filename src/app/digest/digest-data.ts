@@ -7,6 +7,7 @@ import { newCustomersOf, type NewCustomers } from '../../insights/new-customers.
 import { slippingCustomers, type SlippingCustomer } from '../../insights/slipping-customers.js';
 import { weekStartOf, WEEK_MS } from '../../insights/week-start.js';
 import { DIGEST_WEEKS, weeklyRevenueSeries, type WeekRevenue } from '../../insights/weekly-revenue.js';
+import { timeYardstick } from '../../segment/naming.js';
 import { digestQueries, type DigestMemberRow } from '../../store/digest-queries.js';
 import type { Db } from '../../store/open-database.js';
 import { runsRepository, type RunListing, type RunRecord } from '../../store/runs.js';
@@ -111,7 +112,7 @@ export async function collectDigest(db: Db, input: DigestInput): Promise<DigestO
   const revenueOf = (week: { purchased: number; refunded: number }) => (run.convention === 'net' ? week.purchased - week.refunded : week.purchased);
   const actionsBySegment = new Map(view.segments.map((segment) => [segment.name, segment.actions]));
   const freshness = dataFreshness(upload?.uploadedAt ?? null, input.now);
-  const atRisk = previousRun ? slippingCustomers(before, after) : [];
+  const atRisk = previousRun ? slippingCustomers(before, after, undefined, activeSinceOf(db, input.guildId, previousRun)) : [];
   await nextTurn();
   return {
     ok: true,
@@ -174,3 +175,15 @@ function inRunOrder(segments: readonly SegmentChange[], order: readonly string[]
     .sort((a, b) => a.at - b.at)
     .map(({ segment }) => segment);
 }
+
+/**
+ * The oldest last purchase of a customer still active at the previous run: its as-of less the lapse threshold of its
+ * own purchase rhythm. Runs stored before the rhythm was kept, or without an as-of, set no bound.
+ */
+function activeSinceOf(db: Db, guildId: string, previous: RunListing): number | undefined {
+  const rhythm = runsRepository(db).byId(guildId, previous.runId)?.details.rhythm;
+  if (!rhythm || previous.asOf === null) return undefined;
+  return previous.asOf - timeYardstick(rhythm).lapsedAfterDays * DAY_MS;
+}
+
+const DAY_MS = 86_400_000;

@@ -1,3 +1,4 @@
+import { formatDay as formatChartDay } from '../../charts/day-label.js';
 import type { ActionReason } from '../../insights/actions-of-the-week.js';
 import type { Noun } from '../format.js';
 import type { Locale } from '../reply.js';
@@ -112,9 +113,9 @@ const intlLocale: Record<Locale, string> = { en: 'en-GB', id: 'id-ID' };
 /** British English writes compact amounts "5.3m", which reads as metres: the American "5.3M" is the usual one in business English. */
 const compactLocale: Record<Locale, string> = { en: 'en-US', id: 'id-ID' };
 
-/** "9 Dec 2011" / "9 Des 2011": a stored timestamp's day (wall clock read as UTC). */
+/** "9 Dec 2011" / "9 Des 2011": a stored timestamp's day (wall clock read as UTC), written as the charts write days ("Sep", not "Sept"). */
 export function formatDay(epochMs: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(epochMs));
+  return formatChartDay(new Date(epochMs).toISOString().slice(0, 10), locale, true);
 }
 
 /**

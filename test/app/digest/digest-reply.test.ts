@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Digest } from '../../../src/app/digest/digest-data.js';
 import { DIGEST_LIMITS, digestReply, embedCharacters } from '../../../src/app/digest/digest-reply.js';
+import { formatDay } from '../../../src/app/digest/digest-words.js';
 import type { ReplyFile } from '../../../src/app/reply.js';
 import { runMigration, type RunMember } from '../../../src/insights/migration.js';
 import { CLUSTER_SEGMENTS } from '../../../src/segment/naming.js';
@@ -92,5 +93,12 @@ describe('digestReply', () => {
     expect(digestReply(digest, 'en', []).embeds![0]!.description).toMatch(/The number of segments changed from 7 to 8 \(it fits the data clearly better\)/);
     const indonesian = digestReply(digest, 'id', []).embeds![0]!.fields![0]!;
     expect(indonesian.value.split('\n')[0]).toBe('**Champions** · 1 pelanggan ▼ -1 · 1,5\u00a0rb ▼ -500');
+  });
+});
+
+describe('days in the digest', () => {
+  it('GIVEN a day in September THEN English writes "Sep" like the charts, Indonesian "Sep"', () => {
+    expect(formatDay(Date.UTC(2011, 8, 13, 15, 30), 'en')).toBe('13 Sep 2011');
+    expect(formatDay(Date.UTC(2011, 11, 9), 'id')).toBe('9 Des 2011');
   });
 });
