@@ -31,7 +31,8 @@ db.pragma('wal_autocheckpoint = 0');
 try {
   // The segmentation's second thread loads while the writer stores the last rows and this thread waits for it.
   const onParsed = ({ customers }: { customers: number }) => {
-    if (segmentAfter !== undefined && customers >= TWO_THREADS_FROM_CUSTOMERS) prestartKRunsWorker();
+    // A forced k is clustered on this thread alone (see segmentDatasetOnTwoThreads): a second thread would only load.
+    if (segmentAfter !== undefined && segmentAfter.k === undefined && customers >= TWO_THREADS_FROM_CUSTOMERS) prestartKRunsWorker();
   };
   const upload = await importUpload(db, request, (event) => post({ type: 'progress', event }), writer, onParsed);
   if (!upload.ok || segmentAfter === undefined) {

@@ -49,7 +49,8 @@ export function segmentChartConfigs(db: Db, guildId: string, run: RunRecord, vie
       { locale },
     ) as ChartConfig,
   ]);
-  if (run.method === 'kmeans' && run.k !== null) {
+  // One candidate (a forced k is the only k clustered) is a point, not a curve to choose from.
+  if (run.method === 'kmeans' && run.k !== null && run.details.candidates.length >= 2) {
     configs.push(['choosing-k.png', buildChooseKChart({ candidates: run.details.candidates, chosenK: run.k }, { locale }) as ChartConfig]);
   }
   return configs;

@@ -93,6 +93,7 @@ export async function segmentDatasetOnTwoThreads(
     seed: request.seed ?? DEFAULT_SEED,
     previous: previousClusters(prepared.previous, prepared.previous ? previousCentroidsIn(prepared.previous, plan.parameters) : []),
   };
+  // A forced k is a single k-means run: nothing to share, so no second thread.
   const [there, here] = kSplit(plan.ks);
   if (there.length === 0) return storedRun(db, request, prepared, [], started);
   const stop = new AbortController();

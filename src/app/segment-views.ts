@@ -51,6 +51,8 @@ export interface RunView {
   customers: number;
   fallback: RunRecord['details']['fallback'];
   candidates: RunRecord['details']['candidates'];
+  /** True when the k option set k, so no other k was tried; absent in views built without a run. */
+  forcedK?: boolean;
   /** How often customers come back, which the cluster names took into account; null for the grid and older runs. */
   rhythm: PurchaseRhythm | null;
   segments: SegmentView[];
@@ -125,6 +127,7 @@ export function runView(db: Db, guildId: string, dataset: DatasetRecord, run: Ru
     customers: run.customers,
     fallback: run.details.fallback,
     candidates: run.details.candidates,
+    forcedK: run.details.forcedK,
     rhythm: shown === 'clusters' ? (run.details.rhythm ?? null) : null,
     segments,
     continuity: run.details.continuity ?? null,

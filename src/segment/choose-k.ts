@@ -12,7 +12,10 @@ export interface ChooseKOptions {
   seed: number;
   /** k-means++ starts per k (default 10). */
   restarts?: number;
-  /** Use this k whatever the silhouettes say; the curve is still computed for the report. */
+  /**
+   * Use this k whatever the silhouettes say. Only this k is clustered (its silhouette is still computed for the
+   * report): the curve over the range would cost five more k-means runs for a chart of a choice the user already made.
+   */
   forcedK?: number;
   /** Silhouette is exact up to this many customers, sampled above (default 10,000). */
   silhouetteLimit?: number;
@@ -51,7 +54,7 @@ export interface KChoice {
   k: number;
   /** True when `forcedK` decided k rather than the silhouette. */
   forced: boolean;
-  /** Every k tried, ascending: the elbow curve (inertia) and the silhouette curve. */
+  /** Every k tried, ascending: the elbow curve (inertia) and the silhouette curve; the forced k alone when k was forced. */
   candidates: KCandidate[];
   /** True when silhouettes were computed on a sample of customers. */
   silhouetteSampled: boolean;
@@ -79,7 +82,8 @@ const SILHOUETTE_SAMPLE_STREAM = 0;
 
 /**
  * Clusters the customers for every k from kMin to kMax and picks the k with the highest mean
- * silhouette (ties go to the smaller k, the simpler story), unless `forcedK` is given. With a
+ * silhouette (ties go to the smaller k, the simpler story), unless `forcedK` is given: then that k
+ * alone is clustered, warm-started when it is the previous run's k, and scored. With a
  * `previous` run, its k starts from its centroids and is kept unless another k in range scores
  * more than `KEEP_K_SILHOUETTE_MARGIN` higher (a previous k out of range or infeasible is not kept). k above
  * the number of distinct customers is skipped: those clusters would have to be empty. Runs given
@@ -87,11 +91,11 @@ const SILHOUETTE_SAMPLE_STREAM = 0;
  *
  * Cost: (kMax − kMin + 1) × `kmeansClustering`, then one `silhouetteScores` pass for every k;
  * about 0.65 s for 4,338 customers and k = 3…8 with 10 restarts (k-means 0.45 s, silhouettes
- * 0.2 s, where a silhouette pass per k took 0.4 s).
+ * 0.2 s, where a silhouette pass per k took 0.4 s). A forced k costs one k-means and one silhouette.
  *
  * @param matrix - customers × features (never mutated)
  * @param options - k range, seed, restarts, optional forced k
- * @returns the chosen k and its clustering, with the curves over every k tried
+ * @returns the chosen k and its clustering, with the curves over every k tried (one point for a forced k)
  * @example
  * const choice = chooseK(scaledRfm(customers).matrix, { seed: 42 });
  * choice.k; // 3 for UCI Online Retail (gross) with seed 42: k = 3 and 4 score within 0.001
@@ -141,7 +145,7 @@ export function chooseK(matrix: FeatureMatrix, options: ChooseKOptions): KChoice
 
 /**
  * The k values chooseK tries: kMin to kMax, without those above the number of distinct customers (their clusters
- * would have to be empty) or above n − 1 (a silhouette needs a customer outside every cluster), plus a forced k.
+ * would have to be empty) or above n − 1 (a silhouette needs a customer outside every cluster); a forced k alone.
  * Ascending. Throws RangeError for an invalid range or forced k, or when no k is possible.
  */
 export function candidateKs(matrix: FeatureMatrix, options: Pick<ChooseKOptions, 'kMin' | 'kMax' | 'forcedK'>): number[] {
@@ -150,15 +154,15 @@ export function candidateKs(matrix: FeatureMatrix, options: Pick<ChooseKOptions,
   if (!Number.isInteger(kMin) || !Number.isInteger(kMax) || kMin < 2 || kMax < kMin) {
     throw new RangeError(`need integers 2 <= kMin <= kMax, got kMin=${kMin} kMax=${kMax}`);
   }
-  const largestK = Math.max(kMax, options.forcedK ?? 0);
+  const largestK = options.forcedK ?? kMax;
   const feasibleK = Math.min(distinctRowsUpTo(matrix, largestK), matrix.rows - 1);
   const forcedK = options.forcedK;
   if (forcedK !== undefined && (!Number.isInteger(forcedK) || forcedK < 2 || forcedK > feasibleK)) {
     throw new RangeError(`forcedK must be an integer from 2 to ${feasibleK}, got ${forcedK}`);
   }
+  if (forcedK !== undefined) return [forcedK];
   const ks: number[] = [];
   for (let k = kMin; k <= Math.min(kMax, feasibleK); k++) ks.push(k);
-  if (forcedK !== undefined && !ks.includes(forcedK)) ks.push(forcedK);
   if (ks.length === 0) throw new RangeError(`only ${feasibleK} distinct customers: cannot make ${kMin} clusters`);
   return ks.sort((a, b) => a - b);
 }

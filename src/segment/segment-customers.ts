@@ -14,7 +14,7 @@ export interface SegmentationOptions {
   seed: number;
   /** How often these customers come back (`purchaseRhythmOfOrders` of the orders behind the table): what naming calls recent or lapsed. */
   rhythm: PurchaseRhythm;
-  /** Use this many clusters instead of choosing by silhouette. */
+  /** Use this many clusters instead of choosing by silhouette: only this k is clustered. */
   k?: number;
   /** k range searched (default 3 to 8). */
   kMin?: number;
@@ -75,7 +75,7 @@ export interface SegmentationResult {
   k: number | null;
   forcedK: boolean;
   kRange: { kMin: number; kMax: number };
-  /** Inertia, silhouette and sizes for every k tried: the elbow and silhouette curves. */
+  /** Inertia, silhouette and sizes for every k tried: the elbow and silhouette curves (the forced k alone when k was forced). */
   candidates: KCandidate[];
   silhouetteSampled: boolean;
   scaling: ScalingParameters | null;

@@ -208,6 +208,34 @@ describe('segmentation use-cases', () => {
     expect(withoutRenderer.embeds).toHaveLength(1);
   });
 
+  it('GIVEN a forced k THEN only that k is stored, its silhouette is the automatic run\'s at that k, and the overview says why it has no choosing-k chart', async () => {
+    await upload('guild-a');
+    const automatic = segment('guild-a');
+    await upload('guild-b');
+    const forced = segment('guild-b', { k: 4 });
+    if (!automatic.ok || !forced.ok) throw new Error('segmentation failed');
+    const candidatesOf = (runId: number) => (JSON.parse(app.db.prepare('SELECT details FROM segmentation_runs WHERE run_id = ?').pluck().get(runId) as string) as { candidates: { k: number }[] }).candidates;
+    const four = candidatesOf(automatic.run.runId).find((candidate) => candidate.k === 4);
+    expect(candidatesOf(forced.run.runId)).toEqual([four]);
+    const latest = latestRun(app.db, 'guild-b', undefined);
+    if (!latest.ok) throw new Error(latest.code);
+    for (const locale of ['en', 'id'] as const) {
+      const view = runView(app.db, 'guild-b', latest.dataset, latest.run, 'clusters');
+      const names = segmentChartConfigs(app.db, 'guild-b', latest.run, view, locale).map(([name]) => name);
+      expect(names).toEqual(['segment-sizes.png', 'recency-vs-spend.png', 'spend-by-segment.png', 'segment-profiles.png']);
+      expect(segmentsReply(view, locale).text.split('\n')).toContain(
+        locale === 'en'
+          ? 'k = 4 was chosen with the k option, so no other k was tried and there is no choosing-k curve.'
+          : 'k = 4 dipilih lewat opsi k, jadi k lain tidak dicoba dan tidak ada kurva pemilihan k.',
+      );
+    }
+    const automaticRun = latestRun(app.db, 'guild-a', undefined);
+    if (!automaticRun.ok) throw new Error(automaticRun.code);
+    const automaticView = runView(app.db, 'guild-a', automaticRun.dataset, automaticRun.run, 'clusters');
+    expect(segmentChartConfigs(app.db, 'guild-a', automaticRun.run, automaticView, 'en').map(([name]) => name)).toContain('choosing-k.png');
+    expect(segmentsReply(automaticView, 'en').text).not.toMatch(/k option/);
+  });
+
   it('GIVEN every member of a segment erased with /data forget THEN the overview and its charts still render', async () => {
     await upload('guild-a');
     segment('guild-a');
@@ -246,6 +274,9 @@ describe('segmentation use-cases', () => {
       const received: number[][] = [];
       const twoThreads = await segmentDatasetOnTwoThreads(app.db, request, {
         fromCustomers: 0,
+        // What is compared is the run, not the timing: a loaded machine (a fresh clone's workers boot through tsx)
+        // must not send the k values back here after the usual grace time, which has a test of its own.
+        graceMs: 120_000,
         elsewhere: async (matrix, ks, options) => {
           sent.push([...ks]);
           const runs = await kRunsInWorker(matrix, ks, options);
@@ -261,6 +292,20 @@ describe('segmentation use-cases', () => {
       expect(sent).toEqual([kSplit([3, 4, 5, 6, 7, 8])[0]]);
       expect(received).toEqual(sent);
       expect(storedRun(twoThreads.run.runId)).toEqual(storedRun(oneThread.run.runId));
+    });
+
+    it('GIVEN a forced k THEN it is clustered on this thread alone: nothing is sent to a second worker', async () => {
+      await upload('guild-a');
+      const sent: number[][] = [];
+      const outcome = await segmentDatasetOnTwoThreads(app.db, { ...request, k: 5 }, {
+        fromCustomers: 0,
+        elsewhere: async (matrix, ks, options) => {
+          sent.push([...ks]);
+          return kRunsInWorker(matrix, ks, options);
+        },
+      });
+      expect(outcome).toMatchObject({ ok: true, run: { k: 5 } });
+      expect(sent).toEqual([]);
     });
 
     it('GIVEN the second worker fails THEN its k values are run here and the run is still stored whole', async () => {

@@ -17,11 +17,15 @@ describe('chooseK', () => {
     expect(inertias).toEqual([...inertias].sort((a, b) => b - a));
   });
 
-  it('GIVEN a forced k THEN it is used, and a forced k outside the range joins the curve', () => {
-    expect(chooseK(fourBlobs, { seed: 1, restarts: 2, forcedK: 6 })).toMatchObject({ k: 6, forced: true });
+  it('GIVEN a forced k THEN only that k is clustered, in or outside the range, and scored as the full curve scores it', () => {
+    const forced = chooseK(fourBlobs, { seed: 1, restarts: 2, forcedK: 6 });
+    expect(forced).toMatchObject({ k: 6, forced: true });
+    const automatic = chooseK(fourBlobs, { seed: 1, restarts: 2 });
+    expect(forced.candidates).toEqual(automatic.candidates.filter((candidate) => candidate.k === 6));
+    expect(forced.candidates[0]!.silhouette).toBeGreaterThan(0);
     const outside = chooseK(fourBlobs, { seed: 1, restarts: 2, kMin: 3, kMax: 4, forcedK: 2 });
     expect(outside.k).toBe(2);
-    expect(outside.candidates.map((candidate) => candidate.k)).toEqual([2, 3, 4]);
+    expect(outside.candidates.map((candidate) => candidate.k)).toEqual([2]);
   });
 
   it('GIVEN only five distinct customers THEN k stops at 5 instead of making empty clusters', () => {

@@ -188,6 +188,15 @@ describe('choosing k after a previous run', () => {
     expect(choice.previous?.decision).toBe('forced');
   });
 
+  it('GIVEN a forced k equal to the previous k THEN that k alone is clustered, from the previous centroids', () => {
+    const previous = { k: 4, centroids: [[0.2, 0.1], [5, 0.1], [0, 4.9], [5.1, 5]] };
+    const choice = chooseK(matrix, { seed: 1, kMin: 3, kMax: 8, forcedK: 4, previous });
+    expect(choice.previous).toEqual({ k: 4, decision: 'forced', warmStarted: true });
+    expect(choice.candidates.map((candidate) => candidate.k)).toEqual([4]);
+    expect(choice.clustering).toEqual(chooseK(matrix, { seed: 1, kMin: 3, kMax: 8, previous }).clustering);
+    expect(choice.clustering.iterations).toBeLessThanOrEqual(5);
+  });
+
   it('GIVEN the previous centroids THEN k-means at that k starts from them: one start there gives its clusters', () => {
     const choice = chooseK(matrix, { seed: 1, kMin: 4, kMax: 4, previous: { k: 4, centroids: [[0.2, 0.1], [5, 0.1], [0, 4.9], [5.1, 5]] } });
     expect(choice.previous?.warmStarted).toBe(true);

@@ -66,11 +66,13 @@ describe('segmentCustomers', () => {
     }
   });
 
-  it('GIVEN a forced k THEN it is used and the curve is still there', () => {
+  it('GIVEN a forced k THEN it is used, and it is the one candidate: no other k is clustered', () => {
     const result = segmented(personaTable(), { seed: 42, k: 6, restarts: 2 });
     expect(result).toMatchObject({ k: 6, forcedK: true });
     expect(new Set(result.segments.map((segment) => segment.label)).size).toBe(6);
-    expect(result.candidates).toHaveLength(6);
+    expect(result.candidates.map((candidate) => candidate.k)).toEqual([6]);
+    const automatic = segmented(personaTable(), { seed: 42, restarts: 2 });
+    expect(result.candidates).toEqual(automatic.candidates.filter((candidate) => candidate.k === 6));
   });
 
   it('GIVEN customers whose net spend is at or below zero THEN k-means leaves them out and they form a group of their own', () => {

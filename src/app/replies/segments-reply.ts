@@ -15,6 +15,7 @@ const words = {
     cluster: { one: 'k-means cluster', other: 'k-means clusters' },
     grid: 'R × F grid segments',
     fallback: (reason: string) => `Too little data for clusters (${reason}), so these are the R × F grid segments.`,
+    forcedK: (k: number) => `k = ${k} was chosen with the k option, so no other k was tried and there is no choosing-k curve.`,
     convention: { net: 'net spend (returns subtracted)', gross: 'gross spend (returns left out)' },
     asOf: 'as of',
     customer: { one: 'customer', other: 'customers' },
@@ -36,6 +37,7 @@ const words = {
     cluster: { other: 'klaster k-means' },
     grid: 'segmen grid R × F',
     fallback: (reason: string) => `Data terlalu sedikit untuk klaster (${reason}), jadi ini segmen grid R × F.`,
+    forcedK: (k: number) => `k = ${k} dipilih lewat opsi k, jadi k lain tidak dicoba dan tidak ada kurva pemilihan k.`,
     convention: { net: 'belanja bersih (retur dikurangkan)', gross: 'belanja kotor (retur tidak dihitung)' },
     asOf: 'per',
     customer: { other: 'pelanggan' },
@@ -72,6 +74,8 @@ export function segmentsReply(view: RunView, locale: Locale, charts: readonly Re
     `${w.title(escapeMarkdown(view.dataset))}: ${method}${view.lens === 'grid' && view.method === 'kmeans' ? ` — ${w.grid}` : ''}`,
     `${counted(view.customers, w.customer)} · ${w.convention[view.convention]} · ${w.asOf} ${view.asOf?.slice(0, 10) ?? '–'}`,
     ...(view.fallback ? [w.fallback(w.reasons[view.fallback.reason])] : []),
+    // Runs before forced k clustered only that k still carry the whole curve, and their chart.
+    ...(view.forcedK && view.method === 'kmeans' && view.k !== null && view.candidates.length < 2 ? [w.forcedK(view.k)] : []),
     ...(view.rhythm ? [rhythmLine(view.rhythm, locale)] : []),
     ...(view.continuity && view.k !== null && (view.continuity.previousK !== view.k || view.continuity.matches.some((match) => !match.nameKept))
       ? [continuityLine(view.continuity, view.k, locale)]

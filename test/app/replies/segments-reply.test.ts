@@ -27,6 +27,17 @@ describe('segmentsReply', () => {
     expect(reply.text.split('\n')[0]).toBe('Segments of **shop**: 2 k-means clusters (silhouette 0.400)');
   });
 
+  it('GIVEN a k set with the k option THEN the summary says no other k was tried, unless the run still has a curve', () => {
+    const four = { k: 4, inertia: 10, silhouette: 0.4, sizes: [40, 30, 10, 3] };
+    const forced = view([segment({})], { k: 4, forcedK: true, candidates: [four] });
+    expect(segmentsReply(forced, 'en').text.split('\n')[2]).toBe('k = 4 was chosen with the k option, so no other k was tried and there is no choosing-k curve.');
+    expect(segmentsReply(forced, 'id').text.split('\n')[2]).toBe('k = 4 dipilih lewat opsi k, jadi k lain tidak dicoba dan tidak ada kurva pemilihan k.');
+    // A run forced before only one k was clustered carries the whole curve; an automatic run is never forced.
+    const withCurve = view([segment({})], { k: 4, forcedK: true, candidates: [{ ...four, k: 3 }, four] });
+    expect(segmentsReply(withCurve, 'en').text).not.toMatch(/k option/);
+    expect(segmentsReply(view([segment({})], { k: 4, forcedK: false, candidates: [four] }), 'en').text).not.toMatch(/k option/);
+  });
+
   it('GIVEN Indonesian THEN the same counts read without inflection', () => {
     const reply = segmentsReply(view([segment({ customers: 1 })]), 'id');
     expect(reply.embeds![0]!.fields![0]!.name).toMatch(/^1\. Hibernating — 1 pelanggan/);

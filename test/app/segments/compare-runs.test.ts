@@ -111,17 +111,18 @@ describe('comparing runs of a dataset', () => {
   });
 
   it('GIVEN the two-thread path THEN the warm-started k is computed from the previous centroids there too, and the run equals the one-thread run', async () => {
-    // k = 5 both times: of k = 3…8 the other thread computes 7, 5 and 3 (see kSplit), so it is the one warm-starting.
+    // A first run forced to k = 5, then automatic k: of k = 3…8 the other thread computes 7, 5 and 3 (see kSplit), so
+    // it is the one warm-starting k = 5. (A forced k again would be clustered here alone.)
     for (const guildId of ['one', 'two']) {
       await upload(guildId, early);
       segment(guildId, { k: 5 });
       await upload(guildId, late);
     }
-    const single = segment('one', { k: 5 });
+    const single = segment('one');
     const optionsSeen: unknown[] = [];
     const outcome = await segmentDatasetOnTwoThreads(
       app.db,
-      { guildId: 'two', convention: 'net', k: 5, now: new Date('2026-01-01T00:00:00Z') },
+      { guildId: 'two', convention: 'net', now: new Date('2026-01-01T00:00:00Z') },
       {
         fromCustomers: 0,
         elsewhere: (matrix, ks, options, signal) => {
@@ -136,7 +137,10 @@ describe('comparing runs of a dataset', () => {
     expect(outcome.run.k).toBe(single.k);
     expect(segmentOf('two', outcome.run.runId)).toEqual(segmentOf('one', single.runId));
     const continuity = (guildId: string, runId: number) => runsRepository(app.db).byId(guildId, runId)!.details.continuity;
-    expect(continuity('two', outcome.run.runId)).toMatchObject({ ...continuity('one', single.runId), previousRunId: expect.any(Number), warmStarted: true });
+    expect(continuity('two', outcome.run.runId)).toMatchObject({ ...continuity('one', single.runId), previousRunId: expect.any(Number), kDecision: 'kept', warmStarted: true });
+    // The curve's k = 5 point is the warm-started one on both paths.
+    const candidates = (guildId: string, runId: number) => runsRepository(app.db).byId(guildId, runId)!.details.candidates;
+    expect(candidates('two', outcome.run.runId)).toEqual(candidates('one', single.runId));
   });
 
   it('GIVEN explicit from and to THEN those runs are compared; a customer missing from the later one counts as gone', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,9 @@ describe('segmenta upload --k, traced', () => {
     expect(uploaded.code).toBe(0);
     const { stdout } = await segmenta(['segments', '--db', db, '--json']);
     expect(JSON.parse(stdout)).toMatchObject({ k: 5 });
+    // Only the k asked for was clustered: no curve to choose k from, and no chart of one.
+    expect((JSON.parse(stdout) as { candidates: { k: number }[] }).candidates.map((candidate) => candidate.k)).toEqual([5]);
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(['recency-vs-spend.png', 'segment-profiles.png', 'segment-sizes.png', 'spend-by-segment.png']);
 
     // SEGMENTA_PHASE_TRACE: every thread of the upload left its marks, in the order the phases run.
     const marks = readFileSync(trace, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as PhaseMark);
