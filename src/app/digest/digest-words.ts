@@ -52,7 +52,7 @@ export const DIGEST_WORDS = {
     reason: {
       moved_down: (revenue: string, customers: string) => `${customers} (${revenue}) came down from more valuable segments since the previous run.`,
       at_stake: (revenue: string) => `${revenue} at stake: these customers are slipping.`,
-      largest: (revenue: string) => `One of the largest segments (${revenue}): keep them buying.`,
+      largest: (revenue: string) => `Among the largest segments by revenue (${revenue}): keep them buying.`,
     } satisfies Record<ActionReason, (revenue: string, customers: string) => string>,
     exportHint: (command: string) => `Export them: ${command}`,
   },
@@ -103,7 +103,7 @@ export const DIGEST_WORDS = {
     reason: {
       moved_down: (revenue: string, customers: string) => `${customers} (${revenue}) turun dari segmen yang lebih bernilai sejak run sebelumnya.`,
       at_stake: (revenue: string) => `${revenue} dipertaruhkan: pelanggan ini mulai menjauh.`,
-      largest: (revenue: string) => `Salah satu segmen terbesar (${revenue}): jaga agar tetap belanja.`,
+      largest: (revenue: string) => `Salah satu segmen dengan pendapatan terbesar (${revenue}): jaga agar tetap belanja.`,
     } satisfies Record<ActionReason, (revenue: string, customers: string) => string>,
     exportHint: (command: string) => `Ekspor pelanggannya: ${command}`,
   },

@@ -45,6 +45,9 @@ export async function runDemo(options: { json: boolean; outDir: string }): Promi
       if (!options.json) process.stdout.write(`\nCustomer card (npx segmenta customer ${firstMember} --db ${databasePath}):\n`);
       renderReply(await invokeCommand(command('segment customer'), ctx, { id: firstMember, dataset: 'sample' }, logError), { json: options.json, outDir: options.outDir });
     }
+    // What the team's channel would get every week (`/digest set`); with one run there is nothing to compare yet.
+    if (!options.json) process.stdout.write(`\nWeekly digest (npx segmenta digest --db ${databasePath}):\n`);
+    renderReply(await invokeCommand(command('digest preview'), ctx, { dataset: 'sample' }, logError), { json: options.json, outDir: options.outDir });
     return 0;
   } finally {
     db.close();
