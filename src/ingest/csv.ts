@@ -32,35 +32,51 @@ const CHUNK_CHARS = 1 << 16;
  * row. Blank lines are skipped but counted; `line` is the physical line where a record starts, derived from
  * the line breaks each record spans (only counted inside cells when a chunk has more breaks than records).
  * Throws IngestError `unclosed_quote`; a quote closed in the wrong place is reported to `onMalformedQuote`.
- * `chunkChars` exists so tests can put chunk boundaries everywhere.
+ * The text is one string or its pieces in order (a compressed upload inflated as it is read): only the unparsed
+ * rest of the current piece and the next one are held. `chunkChars` exists so tests can put chunk boundaries everywhere.
  *
- * Cost: O(n) for the whole text; memory O(chunk).
+ * Cost: O(n) for the whole text; memory O(chunk) beyond the text given as one string.
  */
 export function* parseRecords(
-  text: string,
+  text: string | Iterable<string>,
   dialect: Dialect,
   onMalformedQuote?: (line: number) => void,
   chunkChars = CHUNK_CHARS,
 ): Generator<TextRecord> {
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.lineBreak, quoteChar: '"' });
   const breakChar = lineBreakChar(dialect.lineBreak);
+  const pieces = (typeof text === 'string' ? [text] : text)[Symbol.iterator]();
+  // The text held: buffer starts at bufferStart; position, consumedTo and papaparse's cursor count from the text's start.
+  let buffer = '';
+  let bufferStart = 0;
+  let exhausted = false;
   let position = 0;
   let line = 1;
   let size = chunkChars;
-  while (position < text.length) {
-    const end = Math.min(text.length, position + size);
-    const last = end === text.length;
+  for (;;) {
+    while (!exhausted && bufferStart + buffer.length < position + size) {
+      const next = pieces.next();
+      if (next.done) exhausted = true;
+      else {
+        buffer = buffer.slice(position - bufferStart) + next.value;
+        bufferStart = position;
+      }
+    }
+    const bufferEnd = bufferStart + buffer.length;
+    if (position >= bufferEnd) return;
+    const end = Math.min(bufferEnd, position + size);
+    const last = exhausted && end === bufferEnd;
     // With ignoreLastRow, papaparse returns only records that ended inside the chunk and a cursor after them.
-    const result = parser.parse(text.slice(position, end), position, !last) as ChunkResult;
+    const result = parser.parse(buffer.slice(position - bufferStart, end - bufferStart), position, !last) as ChunkResult;
     const rows = result.data;
     if (!last && rows.length === 0) {
       size *= 2;
       continue;
     }
     size = chunkChars;
-    const consumedTo = last ? text.length : result.meta.cursor;
+    const consumedTo = last ? bufferEnd : result.meta.cursor;
     const terminatedRows = last ? rows.length - 1 : rows.length;
-    const cellsHoldBreaks = countChar(text, breakChar, position, consumedTo) !== terminatedRows;
+    const cellsHoldBreaks = countChar(buffer, breakChar, position - bufferStart, consumedTo - bufferStart) !== terminatedRows;
     const problems = quoteProblems(result.errors, rows.length);
     for (let i = 0; i < rows.length; i++) {
       const cells = rows[i]!;

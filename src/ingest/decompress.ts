@@ -1,7 +1,7 @@
-import { unzipSync, type UnzipFileInfo } from 'fflate';
+import { Gunzip, unzipSync, type UnzipFileInfo } from 'fflate';
 import { kMaxLength } from 'node:buffer';
 import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
+import { createGunzip, gunzip } from 'node:zlib';
 import { megabytes } from './limits.js';
 import { IngestError, type IngestLimits } from './types.js';
 
@@ -83,5 +83,69 @@ export async function gunzipWithinLimits(bytes: Uint8Array, limits: IngestLimits
       throw new IngestError('zip_bomb', { reason: 'ratio', limit: limits.maxCompressionRatio });
     }
     throw new IngestError('zip_bomb', { reason: 'size', limitMb: megabytes(limits.maxUncompressedBytes) });
+  }
+}
+
+/**
+ * Inflates a gzip stream once to refuse it before it is read in chunks: zlib checks what fflate's streaming inflater
+ * does not (the CRC-32 and length in the trailer, a member cut short), and the caps are checked as gunzipWithinLimits
+ * checks them. The inflated chunks are returned when they add up to no more than `keepBytes`, so that a text no
+ * bigger than an uncompressed upload may be is read from them rather than inflated again for each pass.
+ *
+ * Cost: O(n) in zlib off the main thread; memory up to `keepBytes`.
+ */
+export async function checkGzip(bytes: Uint8Array, limits: IngestLimits, keepBytes: number): Promise<Uint8Array[] | undefined> {
+  const byRatio = bytes.byteLength * limits.maxCompressionRatio;
+  const cap = Math.min(limits.maxUncompressedBytes, byRatio);
+  return await new Promise<Uint8Array[] | undefined>((resolve, reject) => {
+    const inflater = createGunzip({ chunkSize: 64 * 1024 });
+    let kept: Uint8Array[] | undefined = [];
+    let produced = 0;
+    inflater.on('data', (chunk: Buffer) => {
+      produced += chunk.length;
+      if (produced > keepBytes) kept = undefined;
+      else kept?.push(chunk);
+      if (produced <= cap) return;
+      inflater.destroy();
+      if (cap === byRatio) reject(new IngestError('zip_bomb', { reason: 'ratio', limit: limits.maxCompressionRatio }));
+      else reject(new IngestError('zip_bomb', { reason: 'size', limitMb: megabytes(limits.maxUncompressedBytes) }));
+    });
+    inflater.on('end', () => resolve(kept));
+    inflater.on('error', () => reject(new IngestError('not_a_table', { detected: 'damaged_gzip' })));
+    inflater.end(bytes);
+  });
+}
+
+/** Compressed bytes handed to the inflater at a time: its output comes in slices of about 64 KB. */
+const GZIP_SLICE_BYTES = 32 * 1024;
+
+/**
+ * A gzip stream's content in chunks, inflated as they are pulled, so a text file is read without ever holding it
+ * whole. fflate checks no trailer, so checkGzip must have accepted the bytes first; the caps are counted again as
+ * bytes come out, so a pass can never run past them.
+ *
+ * Cost: O(n) per pass; memory O(slice).
+ */
+export function* gunzipChunks(bytes: Uint8Array, limits: IngestLimits): Generator<Uint8Array> {
+  const byRatio = bytes.byteLength * limits.maxCompressionRatio;
+  const cap = Math.min(limits.maxUncompressedBytes, byRatio);
+  const inflated: Uint8Array[] = [];
+  const inflater = new Gunzip((chunk) => inflated.push(chunk));
+  let produced = 0;
+  for (let at = 0; at < bytes.length; at += GZIP_SLICE_BYTES) {
+    try {
+      inflater.push(bytes.subarray(at, at + GZIP_SLICE_BYTES), at + GZIP_SLICE_BYTES >= bytes.length);
+    } catch {
+      throw new IngestError('not_a_table', { detected: 'damaged_gzip' });
+    }
+    for (const chunk of inflated) {
+      produced += chunk.length;
+      if (produced > cap) {
+        if (cap === byRatio) throw new IngestError('zip_bomb', { reason: 'ratio', limit: limits.maxCompressionRatio });
+        throw new IngestError('zip_bomb', { reason: 'size', limitMb: megabytes(limits.maxUncompressedBytes) });
+      }
+      if (chunk.length > 0) yield chunk;
+    }
+    inflated.length = 0;
   }
 }

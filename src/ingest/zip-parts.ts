@@ -60,9 +60,10 @@ export function readZipParts(bytes: Uint8Array): Map<string, ZipPart> {
 
 /**
  * A part's content in chunks, inflated as they are pulled. The declared size was checked against the limits before;
- * a part that inflates to more than it declared is refused as a zip bomb rather than read on.
+ * a part that inflates to more than it declared is refused as a zip bomb rather than read on, or with `truncate` cut
+ * at its declared size (as unzipSync does, for a CSV inside a zip).
  */
-export function* inflatePart(bytes: Uint8Array, part: ZipPart): Generator<Uint8Array> {
+export function* inflatePart(bytes: Uint8Array, part: ZipPart, truncate = false): Generator<Uint8Array> {
   const data = partData(bytes, part);
   if (part.method === 0) {
     for (let at = 0; at < data.length; at += SLICE_BYTES) yield data.subarray(at, at + SLICE_BYTES);
@@ -76,6 +77,11 @@ export function* inflatePart(bytes: Uint8Array, part: ZipPart): Generator<Uint8A
     inflater.push(data.subarray(at, at + SLICE_BYTES), at + SLICE_BYTES >= data.length);
     for (const chunk of inflated) {
       produced += chunk.length;
+      if (produced > part.uncompressedSize && truncate) {
+        const kept = chunk.subarray(0, chunk.length - (produced - part.uncompressedSize));
+        if (kept.length > 0) yield kept;
+        return;
+      }
       if (produced > part.uncompressedSize) {
         throw new IngestError('zip_bomb', { reason: 'size', entry: part.name, sizeMb: megabytes(produced), limitMb: megabytes(part.uncompressedSize) });
       }
