@@ -35,7 +35,7 @@ const PHASES: [name: string, from: string, to: string][] = [
   ['writer finishes storing', 'rows parsed', 'rows stored'],
   ['summaries + commit', 'rows stored', 'committed'],
   ['segmentation (RFM, k, profiles, store)', 'segmentation start', 'segmentation done'],
-  ['reply: overview + 5 charts', 'outcome received', 'reply ready'],
+  ['reply: overview + charts', 'outcome received', 'reply ready'],
   ['print, write PNGs', 'reply ready', 'output written'],
   ['exit (workers end, checkpoint)', 'output written', 'exit'],
 ];
