@@ -2,6 +2,9 @@ import { parentPort } from 'node:worker_threads';
 import { renderLocal } from '../charts/render-local.js';
 import { markPhase } from './phase-trace.js';
 import type { ChartReply, ChartRequest } from './worker-charts.js';
+import { runAsBackgroundThread } from './background-thread.js';
+
+runAsBackgroundThread();
 
 /**
  * Worker thread: draws chart configs to PNG, one request after another, for as long as its process serves. On the

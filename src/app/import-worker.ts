@@ -6,6 +6,9 @@ import { markPhase } from './phase-trace.js';
 import type { ImportWorkerBytes, ImportWorkerJob, SegmentAfterImport, WorkerMessage } from './run-import.js';
 import { segmentDatasetOnTwoThreads, TWO_THREADS_FROM_CUSTOMERS, type SegmentOutcome } from './segment-dataset.js';
 import { workerWriter } from './worker-writer.js';
+import { runAsBackgroundThread } from './background-thread.js';
+
+runAsBackgroundThread();
 
 /**
  * Worker thread: parses and validates an upload, which a writer thread of its own stores meanwhile, so the main

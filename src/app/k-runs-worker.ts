@@ -3,6 +3,9 @@ import { kRuns, type KRun } from '../segment/choose-k.js';
 import { markPhase } from './phase-trace.js';
 import type { KRunsJob } from './run-k-runs.js';
 import type { WorkerReply } from './worker-reply.js';
+import { runAsBackgroundThread } from './background-thread.js';
+
+runAsBackgroundThread();
 
 /**
  * Worker thread: the k-means runs of some k values, while the thread that asked computes the others. Its job comes

@@ -2,6 +2,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../store/open-database.js';
 import { segmentDatasetOnTwoThreads, type SegmentOutcome, type SegmentRequest } from './segment-dataset.js';
 import type { WorkerReply } from './worker-reply.js';
+import { runAsBackgroundThread } from './background-thread.js';
+
+runAsBackgroundThread();
 
 /** Worker thread: k-means and the silhouettes take about a second on Online Retail; the main thread stays free. */
 const { databasePath, request } = workerData as { databasePath: string; request: SegmentRequest };

@@ -4,6 +4,9 @@ import { markPhase } from './phase-trace.js';
 import type { RowChunk } from './row-chunks.js';
 import { UploadWrite, type UploadEnd, type UploadStart } from './upload-write.js';
 import type { WriterReply, WriterRequest } from './worker-writer.js';
+import { runAsBackgroundThread } from './background-thread.js';
+
+runAsBackgroundThread();
 
 /**
  * Worker thread: owns an upload's write transaction while the import worker parses, so SQLite's work on one chunk
