@@ -9,12 +9,25 @@ import { setPriority } from 'node:os';
 export const WORKER_NICE = 10;
 
 /**
- * Lowers the priority of the calling thread only, so the main thread answers first. Linux keeps a nice value per
- * thread; elsewhere the call would reach the whole process, main thread included, so it does nothing there. A
- * system that refuses it leaves the worker at normal priority.
+ * Set by a process whose main thread answers people (the bot) before it starts workers; workers inherit it. A
+ * one-shot CLI upload leaves it unset: there the user waits for the workers themselves, and on a shared machine a
+ * niced worker would yield to every other process too.
+ */
+export const BACKGROUND_WORKERS_ENV = 'SEGMENTA_BACKGROUND_WORKERS';
+
+/** Makes the workers this process starts from now on run as background threads (see `runAsBackgroundThread`). */
+export function startWorkersInBackground(): void {
+  process.env[BACKGROUND_WORKERS_ENV] = '1';
+}
+
+/**
+ * Lowers the priority of the calling thread only, so the main thread answers first, when the process asked for it
+ * (`startWorkersInBackground`). Linux keeps a nice value per thread; elsewhere the call would reach the whole
+ * process, main thread included, so it does nothing there. A system that refuses it leaves the worker at normal
+ * priority.
  */
 export function runAsBackgroundThread(): void {
-  if (process.platform !== 'linux') return;
+  if (process.platform !== 'linux' || process.env[BACKGROUND_WORKERS_ENV] !== '1') return;
   try {
     setPriority(WORKER_NICE);
   } catch {

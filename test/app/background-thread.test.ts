@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WORKER_NICE } from '../../src/app/background-thread.js';
+import { BACKGROUND_WORKERS_ENV, startWorkersInBackground, WORKER_NICE } from '../../src/app/background-thread.js';
 import { startWorker, workerBundlesSettled } from '../../src/app/start-worker.js';
 import { bundleSlot } from '../../src/worker-boot/bundle-cache.js';
 import { projectFile } from '../helpers.js';
@@ -20,7 +20,21 @@ describe.runIf(process.platform === 'linux')('worker threads run in the backgrou
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('GIVEN a worker that calls runAsBackgroundThread THEN only its own thread is niced: the main thread keeps answering first', async () => {
+  const niceOfWorker = async () => {
+    const worker = startWorker(pathToFileURL(entry), undefined);
+    try {
+      return niceOf(
+        await new Promise<string>((resolve, reject) => {
+          worker.once('message', resolve);
+          worker.once('error', reject);
+        }),
+      );
+    } finally {
+      await worker.terminate();
+    }
+  };
+
+  it('GIVEN a process that serves people (the bot) THEN its workers are niced, its main thread is not; a CLI process leaves them alone', async () => {
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
     writeFileSync(
       entry,
@@ -32,16 +46,16 @@ describe.runIf(process.platform === 'linux')('worker threads run in the backgrou
         "parentPort!.postMessage(readFileSync('/proc/thread-self/stat', 'utf8'));",
       ].join('\n'),
     );
-    const worker = startWorker(pathToFileURL(entry), undefined);
+    const before = process.env[BACKGROUND_WORKERS_ENV];
     try {
-      const stat = await new Promise<string>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-      });
-      expect(niceOf(stat)).toBe(WORKER_NICE);
+      delete process.env[BACKGROUND_WORKERS_ENV];
+      expect(await niceOfWorker()).toBe(0);
+      startWorkersInBackground();
+      expect(await niceOfWorker()).toBe(WORKER_NICE);
       expect(niceOf(readFileSync('/proc/thread-self/stat', 'utf8'))).toBe(0);
     } finally {
-      await worker.terminate();
+      if (before === undefined) delete process.env[BACKGROUND_WORKERS_ENV];
+      else process.env[BACKGROUND_WORKERS_ENV] = before;
     }
   });
 });

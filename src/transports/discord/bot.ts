@@ -17,6 +17,7 @@ import { startDigestScheduler, type DigestSchedulerOptions } from './digest-sche
 import { NO_MENTIONS } from './reply-payload.js';
 import { RunningWork } from './running-work.js';
 import { localeOf, WORDS } from './words.js';
+import { startWorkersInBackground } from '../../app/background-thread.js';
 
 /** How long a shutdown waits for running commands (the full Online Retail file takes about 15 s to import and segment). */
 const SHUTDOWN_GRACE_MS = 60_000;
@@ -128,6 +129,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const token = config.DISCORD_TOKEN;
   if (!token) throw new Error('startBot needs DISCORD_TOKEN');
   const log = options.log ?? createLogger(config.LOG_LEVEL, [token]);
+  // Members' lookups come first: imports, k-means and charts yield the cores to this thread.
+  startWorkersInBackground();
   const maxBytes = config.MAX_UPLOAD_MB * 1024 * 1024;
   const app = appContext(config);
   const digestClock = options.digest?.clock;
