@@ -4,6 +4,7 @@ import { scheduleSetReply, WEEKDAY_NAMES, withPauseNotice } from '../src/app/dig
 import { digestStatus, setDigestSchedule } from '../src/app/digest/schedule-settings.js';
 import { DEFAULT_DIGEST_TIMEZONE, isTimeZone, parseTimeOfDay, weekdayNumber, WEEKDAYS } from '../src/app/digest/schedule-time.js';
 import { namesMatching } from '../src/app/segment-names.js';
+import { readSettings } from '../src/app/settings.js';
 import { defineCommand } from './command.js';
 import { datasetName } from './schemas.js';
 
@@ -35,7 +36,7 @@ export default defineCommand({
       description: { en: 'Day of the week', id: 'Hari dalam seminggu' },
     },
     { name: 'time', type: 'string', required: true, description: { en: 'Time of day, 24-hour, e.g. 09:00', id: 'Jam, format 24 jam, mis. 09:00' } },
-    { name: 'timezone', type: 'string', autocomplete: true, description: { en: `Time zone, e.g. Asia/Jakarta (default ${DEFAULT_DIGEST_TIMEZONE})`, id: `Zona waktu, mis. Asia/Jakarta (bawaan ${DEFAULT_DIGEST_TIMEZONE})` } },
+    { name: 'timezone', type: 'string', autocomplete: true, description: { en: `Time zone, e.g. Asia/Makassar (default: the server's, else ${DEFAULT_DIGEST_TIMEZONE})`, id: `Zona waktu, mis. Asia/Makassar (bawaan: milik server, atau ${DEFAULT_DIGEST_TIMEZONE})` } },
     { name: 'dataset', type: 'string', autocomplete: true, description: { en: 'Dataset to report on (default: the latest upload)', id: 'Dataset yang dilaporkan (bawaan: unggahan terbaru)' } },
   ],
   schema: z.object({
@@ -52,8 +53,8 @@ export default defineCommand({
   async run(ctx, input) {
     const outcome = await setDigestSchedule(ctx.app, {
       guildId: ctx.guildId, userId: ctx.userId, channelId: input.channel, weekday: weekdayNumber(input.day), time: input.time,
-      // The server has no time-zone setting yet; Segmenta's teams are mostly in Indonesia.
-      timezone: input.timezone ?? DEFAULT_DIGEST_TIMEZONE,
+      // Else the server's own (/settings timezone), else Jakarta: Segmenta's teams are mostly in Indonesia.
+      timezone: input.timezone ?? readSettings(ctx.app.db, ctx.guildId).timezone ?? DEFAULT_DIGEST_TIMEZONE,
       ...(input.dataset !== undefined ? { dataset: input.dataset } : {}),
     });
     const reply = scheduleSetReply(outcome, input.channel, ctx.locale);

@@ -70,7 +70,7 @@ const DIGEST: Record<Locale, { title: string; description: string }> = {
     description: [
       "• Each upload segments the dataset again. A new run keeps the previous run's number of segments unless another number fits clearly better, starts from its clusters, and keeps a segment's name when it still fits, so \"moved from Loyal Customers to At Risk\" means what it says.",
       '• `/segment runs` lists the stored runs; `/segment compare from: to:` shows who moved between two runs (by default the two newest), with a flow chart.',
-      '• Manage Server: `/digest set channel: day: time: timezone:` posts every week, in that channel, what moved, the valuable customers slipping away, new customers, revenue per week and the three things to do this week. `/digest preview` shows it to you now, `/digest now` posts it now, `/digest status`, `/digest off`, and `/digest alert metric: threshold:` for an alert after an upload.',
+      '• Manage Server: `/digest set channel: day: time: timezone:` (the zone of `/settings timezone:` unless given, else Asia/Jakarta) posts every week, in that channel, what moved, the valuable customers slipping away, new customers, revenue per week and the three things to do this week. `/digest preview` shows it to you now, `/digest now` posts it now, `/digest status`, `/digest off`, and `/digest alert metric: threshold:` for an alert after an upload.',
     ].join('\n'),
   },
   id: {
@@ -78,7 +78,7 @@ const DIGEST: Record<Locale, { title: string; description: string }> = {
     description: [
       '• Setiap unggahan menyegmentasikan ulang dataset. Run baru mempertahankan jumlah segmen run sebelumnya kecuali jumlah lain jelas lebih cocok, mulai dari klaster sebelumnya, dan mempertahankan nama segmen selama masih cocok, sehingga "pindah dari Loyal Customers ke At Risk" berarti persis itu.',
       '• `/segment runs` menampilkan run yang tersimpan; `/segment compare from: to:` menunjukkan siapa yang berpindah di antara dua run (bawaan: dua run terbaru), dengan diagram alur.',
-      '• Manage Server: `/digest set channel: day: time: timezone:` mengirim setiap minggu, di saluran itu, siapa yang berpindah, pelanggan bernilai yang mulai pergi, pelanggan baru, pendapatan per minggu, dan tiga tindakan minggu ini. `/digest preview` menampilkannya untuk Anda sekarang, `/digest now` mengirimnya sekarang, `/digest status`, `/digest off`, dan `/digest alert metric: threshold:` untuk peringatan setelah unggahan.',
+      '• Manage Server: `/digest set channel: day: time: timezone:` (zona `/settings timezone:` bila tidak diisi, atau Asia/Jakarta) mengirim setiap minggu, di saluran itu, siapa yang berpindah, pelanggan bernilai yang mulai pergi, pelanggan baru, pendapatan per minggu, dan tiga tindakan minggu ini. `/digest preview` menampilkannya untuk Anda sekarang, `/digest now` mengirimnya sekarang, `/digest status`, `/digest off`, dan `/digest alert metric: threshold:` untuk peringatan setelah unggahan.',
     ].join('\n'),
   },
 };

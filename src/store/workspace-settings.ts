@@ -6,20 +6,22 @@ export interface WorkspaceSettings {
   language: 'auto' | 'en' | 'id';
   /** ISO 4217 code shown with amounts; null: amounts without a currency. */
   currency: string | null;
+  /** IANA time zone of the server (e.g. Asia/Makassar), the default of `/digest set`; null: none chosen. */
+  timezone: string | null;
 }
 
-export const DEFAULT_SETTINGS: WorkspaceSettings = { readRoleId: null, language: 'auto', currency: null };
+export const DEFAULT_SETTINGS: WorkspaceSettings = { readRoleId: null, language: 'auto', currency: null, timezone: null };
 
 /** A server's settings. Every statement filters on guild_id. */
 export function workspaceSettingsRepository(db: Db) {
   const get = db.prepare<{ guildId: string }, WorkspaceSettings>(
-    `SELECT read_role_id AS readRoleId, language, currency FROM workspace_settings WHERE guild_id = @guildId`,
+    `SELECT read_role_id AS readRoleId, language, currency, timezone FROM workspace_settings WHERE guild_id = @guildId`,
   );
   const upsert = db.prepare<WorkspaceSettings & { guildId: string; updatedBy: string; updatedAt: string }>(
-    `INSERT INTO workspace_settings (guild_id, read_role_id, language, currency, updated_by, updated_at)
-     VALUES (@guildId, @readRoleId, @language, @currency, @updatedBy, @updatedAt)
+    `INSERT INTO workspace_settings (guild_id, read_role_id, language, currency, timezone, updated_by, updated_at)
+     VALUES (@guildId, @readRoleId, @language, @currency, @timezone, @updatedBy, @updatedAt)
      ON CONFLICT (guild_id) DO UPDATE SET read_role_id = excluded.read_role_id, language = excluded.language,
-       currency = excluded.currency, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+       currency = excluded.currency, timezone = excluded.timezone, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
   );
   return {
     get: (guildId: string): WorkspaceSettings => get.get({ guildId }) ?? DEFAULT_SETTINGS,

@@ -32,6 +32,22 @@ describe('/digest commands at a door that cannot reach Discord (the CLI)', () =>
     expect((await run('status', {}, 'id')).text).toMatch(/^Setiap \*\*Senin\*\* pukul \*\*09:00\*\*/);
   });
 
+  it('GIVEN the server\'s /settings timezone THEN /digest set without one posts in that zone; an unknown zone is refused and changes nothing', async () => {
+    const settings = COMMANDS.find((command) => command.path[0] === 'settings')!;
+    const configure = (options: Record<string, unknown>) =>
+      invokeCommand(settings, { app, guildId: 'local', userId: 'cli', locale: 'en', progress: () => {} }, options, (message, error) => {
+        throw new Error(`${message}: ${String(error)}`);
+      });
+    expect((await configure({})).text).toMatch(/Time zone: none chosen \(the digest uses Asia\/Jakarta\)/);
+    expect(await configure({ timezone: 'Mars/Olympus' })).toMatchObject({ ok: false });
+    expect((await configure({ timezone: 'Asia/Makassar' })).text).toMatch(/Time zone: Asia\/Makassar/);
+    const reply = await run('set', { channel: '200000000000000001', day: 'monday', time: '09:00' });
+    expect(reply.text).toMatch(/\(Asia\/Makassar\)/);
+    expect(digestRepository(app.db).schedule('local')).toMatchObject({ timezone: 'Asia/Makassar' });
+    await run('set', { channel: '200000000000000001', day: 'monday', time: '09:00', timezone: 'Asia/Jayapura' });
+    expect(digestRepository(app.db).schedule('local')).toMatchObject({ timezone: 'Asia/Jayapura' });
+  });
+
   it('GIVEN an unknown dataset THEN nothing is stored; GIVEN /digest now THEN it says posting needs the bot', async () => {
     expect((await run('set', { channel: '1', day: 'friday', time: '17:30', dataset: 'nope' })).text).toMatch(/There is no dataset \*\*nope\*\*.*Nothing was saved/);
     expect(digestRepository(app.db).schedule('local')).toBeUndefined();

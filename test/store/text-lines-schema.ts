@@ -8,7 +8,9 @@ import { m005Tables } from '../../src/store/migrations/005-customer-summaries.js
  * in reverse order of the texts' numbers, so a migration that kept the numbers as they were would be caught).
  */
 export function revertToTextLines(db: Database.Database): void {
-  // Later migrations first: 9 added who ran each segmentation run, 8 the digest tables, 7 the datasets' currency.
+  // Later migrations first: 10 added the server's time zone, 9 who ran each segmentation run, 8 the digest tables,
+  // 7 the datasets' currency.
+  db.exec('ALTER TABLE workspace_settings DROP COLUMN timezone');
   db.exec('ALTER TABLE segmentation_runs DROP COLUMN run_by');
   db.exec('DROP TABLE digest_posts; DROP TABLE digest_schedules;');
   db.exec('ALTER TABLE datasets DROP COLUMN currency');
