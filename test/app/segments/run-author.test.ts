@@ -26,6 +26,8 @@ describe('migration 9: who ran a segmentation run', () => {
     app.db.close();
 
     const old = new Database(app.databasePath);
+    // Back to version 8: migration 10 (the server's time zone) goes too.
+    old.exec('ALTER TABLE workspace_settings DROP COLUMN timezone');
     old.exec('ALTER TABLE segmentation_runs DROP COLUMN run_by');
     old.pragma('user_version = 8');
     old.close();
