@@ -7,6 +7,11 @@ export function formatCount(value: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale[locale], { maximumFractionDigits: 0 }).format(value);
 }
 
+/** A change in a count, signed: 18 -> "+18", -3 -> "-3", 0 -> "0". */
+export function formatSignedCount(value: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale[locale], { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(value);
+}
+
 /**
  * A noun's forms by plural category (`Intl.PluralRules`): English needs `one` and `other`, Indonesian nouns do not
  * inflect, so `other` alone.

@@ -10,7 +10,7 @@ import { DIGEST_WEEKS, weeklyRevenueSeries, type WeekRevenue } from '../../insig
 import { timeYardstick } from '../../segment/naming.js';
 import { digestQueries, type DigestMemberRow } from '../../store/digest-queries.js';
 import type { Db } from '../../store/open-database.js';
-import { runsRepository, type RunListing, type RunRecord } from '../../store/runs.js';
+import { runsRepository, type RunRecord } from '../../store/runs.js';
 import { latestRun, runView, type LatestRun } from '../segment-views.js';
 import { datasetSales } from './weekly-sales.js';
 
@@ -80,7 +80,7 @@ export interface DigestInput {
   onComparison?(migration: RunMigration, asOf: { before: number | null; after: number | null }): void;
 }
 
-const digestRun = (run: RunListing | RunRecord): DigestRun => ({ runId: run.runId, asOf: run.asOf, k: run.k });
+const digestRun = (run: RunRecord): DigestRun => ({ runId: run.runId, asOf: run.asOf, k: run.k });
 
 /**
  * What changed in a dataset between its newest run and the one before: segments, moves, customers slipping away,
@@ -92,7 +92,10 @@ export async function collectDigest(db: Db, input: DigestInput): Promise<DigestO
   if (!latest.ok) return latest;
   const { dataset, run } = latest;
   const queries = digestQueries(db);
-  const previousRun = runsRepository(db).ofDataset(input.guildId, dataset.datasetId, 2).find((listed) => listed.runId < run.runId);
+  const runs = runsRepository(db);
+  const previousListed = runs.ofDataset(input.guildId, dataset.datasetId, 2).find((listed) => listed.runId < run.runId);
+  // Whole, for its purchase rhythm: what "still active then" meant for the slipping list.
+  const previousRun = previousListed && runs.byId(input.guildId, previousListed.runId);
   // A turn of the event loop between steps of ~5-15 ms each (Online Retail, busy machine; the first digest after a
   // start also prepares its statements): together they would hold the thread that answers members for longer than
   // the 50 ms the issue allows.
@@ -112,7 +115,7 @@ export async function collectDigest(db: Db, input: DigestInput): Promise<DigestO
   const revenueOf = (week: { purchased: number; refunded: number }) => (run.convention === 'net' ? week.purchased - week.refunded : week.purchased);
   const actionsBySegment = new Map(view.segments.map((segment) => [segment.name, segment.actions]));
   const freshness = dataFreshness(upload?.uploadedAt ?? null, input.now);
-  const atRisk = previousRun ? slippingCustomers(before, after, undefined, activeSinceOf(db, input.guildId, previousRun)) : [];
+  const atRisk = previousRun ? slippingCustomers(before, after, undefined, activeSinceOf(previousRun)) : [];
   await nextTurn();
   return {
     ok: true,
@@ -180,8 +183,8 @@ function inRunOrder(segments: readonly SegmentChange[], order: readonly string[]
  * The oldest last purchase of a customer still active at the previous run: its as-of less the lapse threshold of its
  * own purchase rhythm. Runs stored before the rhythm was kept, or without an as-of, set no bound.
  */
-function activeSinceOf(db: Db, guildId: string, previous: RunListing): number | undefined {
-  const rhythm = runsRepository(db).byId(guildId, previous.runId)?.details.rhythm;
+function activeSinceOf(previous: RunRecord): number | undefined {
+  const rhythm = previous.details.rhythm;
   if (!rhythm || previous.asOf === null) return undefined;
   return previous.asOf - timeYardstick(rhythm).lapsedAfterDays * DAY_MS;
 }

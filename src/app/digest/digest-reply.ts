@@ -1,12 +1,12 @@
 import type { WeeklyAction } from '../../insights/actions-of-the-week.js';
 import type { SegmentChange } from '../../insights/migration.js';
-import { escapeMarkdown, formatAmount, formatCount, formatCounted, formatPercent } from '../format.js';
+import { escapeMarkdown, formatAmount, formatCount, formatCounted, formatPercent, formatSignedCount } from '../format.js';
 import { isoWallClock } from '../import-report.js';
 import { actionLines } from '../replies/action-lines.js';
 import type { Locale, Reply, ReplyEmbed, ReplyField, ReplyFile } from '../reply.js';
 import { shownSegmentName } from '../segment-names.js';
 import type { Digest } from './digest-data.js';
-import { arrowOf, changeOf, DIGEST_WORDS, formatCompactAmount, formatDay, formatSignedCount } from './digest-words.js';
+import { arrowOf, changeOf, DIGEST_WORDS, formatCompactAmount, formatDay } from './digest-words.js';
 
 /** The chart files a digest carries, by what they show. */
 export const DIGEST_CHART_FILES = { migration: 'migration-flow.png', weeklyRevenue: 'weekly-revenue.png' } as const;

@@ -109,7 +109,6 @@ export const DIGEST_WORDS = {
   },
 } as const;
 
-const intlLocale: Record<Locale, string> = { en: 'en-GB', id: 'id-ID' };
 /** British English writes compact amounts "5.3m", which reads as metres: the American "5.3M" is the usual one in business English. */
 const compactLocale: Record<Locale, string> = { en: 'en-US', id: 'id-ID' };
 
@@ -131,13 +130,8 @@ export function formatCompactAmount(value: number, locale: Locale, currency?: st
   }).format(value);
 }
 
-/** "+18", "-3": a change in a count, signed. */
-export function formatSignedCount(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { signDisplay: 'exceptZero', maximumFractionDigits: 0 }).format(value);
-}
-
-/** "▲ +18", "▼ -£3.1K", or "=" when nothing changed: which way a figure went and by how much. */
-export const changeOf = (change: number, formatted: string): string => (change > 0 ? `▲ ${formatted}` : change < 0 ? `▼ ${formatted}` : '=');
-
 /** "▲", "▼" or "=": which way a figure went. */
 export const arrowOf = (change: number): string => (change > 0 ? '▲' : change < 0 ? '▼' : '=');
+
+/** "▲ +18", "▼ -£3.1K", or "=" when nothing changed: which way a figure went and by how much. */
+export const changeOf = (change: number, formatted: string): string => (change === 0 ? '=' : `${arrowOf(change)} ${formatted}`);
