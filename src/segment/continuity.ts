@@ -1,6 +1,6 @@
 import { minimumCostAssignment } from './hungarian.js';
 import type { ClusterSegmentName, PreferredName } from './naming.js';
-import { originalUnits, type ScalingParameters } from './scaling.js';
+import { originalUnits, scaledPoint, type ScalingParameters } from './scaling.js';
 import type { RfmPoint } from './types.js';
 
 /**
@@ -42,16 +42,6 @@ export interface ClusterMatch {
   squaredDistance: number | null;
   /** True when the cluster kept the previous cluster's label. */
   nameKept: boolean;
-}
-
-/**
- * A point in original units (days, orders, currency) in a run's scaled space: the forward twin of `originalUnits`.
- * O(measures).
- */
-export function scaledPoint(point: RfmPoint, scaling: ScalingParameters): number[] {
-  return scaling.measures.map(
-    (measure, column) => (Math.log1p(Math.max(0, point[measure])) - scaling.means[column]!) / scaling.stds[column]!,
-  );
 }
 
 /**

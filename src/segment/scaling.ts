@@ -86,6 +86,16 @@ export function originalUnits(scaled: ArrayLike<number>, parameters: ScalingPara
 }
 
 /**
+ * A point in original units (days, orders, currency) in a run's scaled space, as `scaledRfm` scales a customer: the
+ * inverse of `originalUnits`. O(measures).
+ */
+export function scaledPoint(point: RfmPoint, scaling: ScalingParameters): number[] {
+  return scaling.measures.map(
+    (measure, column) => (Math.log1p(Math.max(0, point[measure])) - scaling.means[column]!) / scaling.stds[column]!,
+  );
+}
+
+/**
  * Mean scaled R, F and M of each segment: the points of a snake plot. Cluster centroids are exactly these
  * means for the k-means lens; this gives the same for any grouping, such as the R × F grid. O(n).
  *

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { chooseK, KEEP_K_SILHOUETTE_MARGIN, type KRun } from '../../src/segment/choose-k.js';
-import { matchedClusters, previousCentroidsIn, scaledPoint, type PreviousClustering } from '../../src/segment/continuity.js';
+import { matchedClusters, previousCentroidsIn, type PreviousClustering } from '../../src/segment/continuity.js';
 import { kmeansClustering } from '../../src/segment/kmeans.js';
 import { namedSegments, type ClusterCentroid, type CustomerBase } from '../../src/segment/naming.js';
 import type { PurchaseRhythm } from '../../src/segment/purchase-rhythm.js';
-import { originalUnits, scaledRfm, type ScalingParameters } from '../../src/segment/scaling.js';
+import { originalUnits, scaledPoint, scaledRfm, type ScalingParameters } from '../../src/segment/scaling.js';
 import { segmentCustomers, type SegmentationOptions, type SegmentationResult } from '../../src/segment/segment-customers.js';
 import { seededUniform } from '../../src/segment/seeded-random.js';
 import type { CustomerRfm, RfmPoint, RfmTable } from '../../src/segment/types.js';

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import { escapeMarkdown } from '../format.js';
 import type { Locale } from '../reply.js';
 import { resolveDataset } from '../resolve-dataset.js';
-import { readSettings } from '../settings.js';
+import { readSettings, replyLocale } from '../settings.js';
 import { judgeAlert, type AlertJudgement } from './alert-metrics.js';
 import type { AlertMetric } from '../../store/digest-schedules.js';
 
@@ -54,7 +54,7 @@ export async function postDigestAlert(app: AppContext, guildId: string): Promise
   const channels = app.digestChannels;
   if (!judgement.crossed || !channels) return { ...judgement, posted: false };
   const settings = readSettings(app.db, guildId);
-  const locale = settings.language === 'auto' ? channels.serverLocale(guildId) : settings.language;
+  const locale = replyLocale(settings, channels.serverLocale(guildId));
   const nonce = createHash('sha256').update(`alert\u0000${guildId}\u0000${newest.runId}`).digest('base64url').slice(0, 25);
   const sent = await channels.send(guildId, schedule.channelId, { ok: true, text: alertText(judgement, escapeMarkdown(dataset.dataset.name), locale) }, nonce);
   return { ...judgement, posted: sent.ok };

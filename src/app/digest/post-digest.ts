@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { digestRepository, type DigestPost } from '../../store/digest-schedules.js';
 import type { AppContext } from '../context.js';
 import type { Reply } from '../reply.js';
-import { readSettings } from '../settings.js';
+import { readSettings, replyLocale } from '../settings.js';
 import type { DigestRequest } from './build-digest.js';
 import { failureReason, type DigestChannels } from './post-port.js';
 import { afterFailedAttempt } from './schedule-policy.js';
@@ -70,7 +70,7 @@ export async function postDigest(
   };
 
   const settings = readSettings(app.db, guildId);
-  const locale = settings.language === 'auto' ? channels.serverLocale(guildId) : settings.language;
+  const locale = replyLocale(settings, channels.serverLocale(guildId));
   let reply: Reply;
   try {
     reply = await options.build(app, {
