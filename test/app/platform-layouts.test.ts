@@ -3,25 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../src/app/import-report.js';
 import { importUpload } from '../../src/app/import-upload.js';
 import { projectFile, temporaryApp } from '../helpers.js';
+// A type only: the generator writes the fixtures when it runs, and a type import never runs it.
+import type { Expected } from '../fixtures/platforms/generate.js';
 
 /**
  * Known answers for the layouts without a shared file, written by test/fixtures/platforms/generate.ts from its own
  * order model (never by running the importer). A key `a+b` is two weekly exports uploaded in that order.
  */
-interface Expected {
-  platform: string | null;
-  currency: string | null;
-  customers: number;
-  orders: number;
-  revenue: number;
-  grossRevenue: number;
-  firstDate: string;
-  lastDate: string;
-  cancelledOrders: number;
-  anonymousOrders: number;
-  refundedOrders: number;
-  statusChanges?: number;
-}
 const fixture = (name: string) => projectFile(`test/fixtures/platforms/${name}`);
 const expected = JSON.parse(readFileSync(fixture('expected.json'), 'utf8')) as Record<string, Expected>;
 
