@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import { parseExport } from '../ingest/parse-export.js';
 import { readTable } from '../ingest/read-table.js';
 import { RowKeys } from '../ingest/row-keys.js';
@@ -8,6 +8,7 @@ import { FileFiguresTally, skippedCounts, type ImportReport } from './import-rep
 import { markPhase } from './phase-trace.js';
 import type { ProgressListener } from './reply.js';
 import { RowChunkEncoder } from './row-chunks.js';
+import { SummaryForecast, type CustomerSummaries } from './import/summary-forecast.js';
 import { inThreadWriter, type UploadWriter } from './upload-write.js';
 
 export interface UploadRequest {
@@ -27,7 +28,23 @@ export type UploadOutcome =
   | { ok: false; code: UploadFailureCode; details: Record<string, unknown> };
 
 /** Told once every row is parsed, while the last ones may still be being stored. */
-export type OnParsed = (figures: { customers: number }) => void;
+export type OnParsed = (parsed: { dataset: string; customers: number; forecast?: ParsedForecast }) => void;
+
+/**
+ * The per-customer summaries the upload is predicted to leave (see SummaryForecast), given at once, and whether
+ * the prediction held, known once the upload has committed (false if it failed).
+ */
+export interface ParsedForecast {
+  summaries: CustomerSummaries;
+  held: Promise<boolean>;
+}
+
+/** What the caller hears of the parsing: when it ends, and (if asked) the forecast of the summaries. */
+export interface ParseHooks {
+  onParsed?: OnParsed;
+  /** Work out the forecast while parsing: a few per cent more work on the parsing thread (Online Retail: ~0.2 s). */
+  forecastSummaries?: boolean;
+}
 
 /**
  * Reads, validates and stores one uploaded file. All or nothing: rows are written in one transaction, as they are
@@ -40,24 +57,37 @@ export async function importUpload(
   request: UploadRequest,
   onProgress: ProgressListener = () => {},
   writer: UploadWriter = inThreadWriter(db),
-  onParsed: OnParsed = () => {},
+  hooks: ParseHooks = {},
 ): Promise<UploadOutcome> {
+  let settle: (held: boolean) => void = () => {};
+  const held = new Promise<boolean>((resolve) => (settle = resolve));
   try {
-    return await importWith(writer, request, onProgress, onParsed);
+    return await importWith(writer, request, onProgress, hooks, held, settle);
   } catch (error) {
     if (error instanceof IngestError) return { ok: false, code: error.code, details: error.details };
     throw error;
   } finally {
+    // Settled by now unless the import failed; a promise settles once, so this is a no-op after the commit.
+    settle(false);
     await writer.abort();
   }
 }
 
-async function importWith(writer: UploadWriter, request: UploadRequest, onProgress: ProgressListener, onParsed: OnParsed): Promise<UploadOutcome> {
+async function importWith(
+  writer: UploadWriter,
+  request: UploadRequest,
+  onProgress: ProgressListener,
+  hooks: ParseHooks,
+  held: Promise<boolean>,
+  settle: (held: boolean) => void,
+): Promise<UploadOutcome> {
   const dataset = request.dataset?.trim() || datasetNameFromFile(request.fileName);
   if (!isValidDatasetName(dataset)) return { ok: false, code: 'invalid_dataset_name', details: { name: dataset } };
-  const sha256 = createHash('sha256').update(request.bytes).digest('hex');
+  // On libuv's thread pool while this thread reads the table: hashing 48 MB here took 0.1 s.
+  const digest = webcrypto.subtle.digest('SHA-256', request.bytes);
   onProgress({ stage: 'reading', done: 0, total: request.bytes.byteLength, unit: 'bytes' });
   const table = await readTable(request.bytes, request.fileName, request.ingest);
+  const sha256 = Buffer.from(await digest).toString('hex');
   markPhase('table read');
   writer.begin({
     dataset,
@@ -77,6 +107,7 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
   const keys = new RowKeys(table.recordCount ?? 0);
   const chunks = new RowChunkEncoder();
   const figures = new FileFiguresTally();
+  const forecast = hooks.forecastSummaries ? new SummaryForecast((id) => chunks.textOf(id)) : undefined;
   const parsed = parseExport(
     table,
     request.ingest,
@@ -86,6 +117,7 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
       for (const chunk of chunks.add(rows, from, to, keys.of(rows, from, to))) {
         // Before the chunk is written: a writer on another thread takes its buffers.
         figures.add(chunk);
+        forecast?.add(chunk);
         writer.write(chunk);
       }
     },
@@ -93,10 +125,18 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
   const rest = chunks.rest();
   if (rest !== undefined) {
     figures.add(rest);
+    forecast?.add(rest);
     writer.write(rest);
   }
   markPhase('rows parsed');
-  onParsed({ customers: figures.figures().customers });
+  const platform = parsed.platform;
+  // Orders an export cancels or refunds change what is stored beyond its own lines: no forecast then.
+  const changesOrders = platform !== null && platform.withdrawnOrders.length + platform.refundedOrders.length > 0;
+  hooks.onParsed?.({
+    dataset,
+    customers: figures.figures().customers,
+    ...(forecast !== undefined && !changesOrders && { forecast: { summaries: forecast.summaries(), held } }),
+  });
   const total = parsed.rowsKept;
   onProgress({ stage: 'writing', done: writer.rowsStored(), total, unit: 'rows' });
   const stored = await writer.stored(total, (done) => onProgress({ stage: 'writing', done, total, unit: 'rows' }));
@@ -105,9 +145,8 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
   // How the file was read, as the upload record keeps it and the report shows it.
   const { delimiter, encoding, container, sheets } = parsed.table;
   const layout = { delimiter, encoding, container, sheets };
-  const platform = parsed.platform;
   const currency = platform?.currency ?? parsed.formats.currency ?? request.ingest.currency ?? null;
-  const { alreadyUploaded, statusChanges } = await writer.commit({
+  const { alreadyUploaded, statusChanges, emptyBefore } = await writer.commit({
     details: {
       rowsSkipped: parsed.rowsSkipped as Record<string, { count: number; lines: number[] }>,
       anonymousRows: parsed.anonymousRows,
@@ -123,6 +162,7 @@ async function importWith(writer: UploadWriter, request: UploadRequest, onProgre
     currency: platform?.currency ?? parsed.formats.currency,
   });
   markPhase('committed');
+  settle(forecast !== undefined && !changesOrders && forecast.held(stored, emptyBefore));
   onProgress({ stage: 'done', done: total, total, unit: 'rows' });
 
   const warnings = [...parsed.table.warnings, ...parsed.warnings];

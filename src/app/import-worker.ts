@@ -1,10 +1,11 @@
 import { parentPort } from 'node:worker_threads';
 import { openDatabase } from '../store/open-database.js';
-import { importUpload, type UploadRequest } from './import-upload.js';
+import { importUpload, type OnParsed, type ParsedForecast, type UploadRequest } from './import-upload.js';
 import { discardPrestartedKRunsWorker, prestartKRunsWorker } from './run-k-runs.js';
 import { markPhase } from './phase-trace.js';
+import type { ProgressEvent } from './reply.js';
 import type { ImportWorkerBytes, ImportWorkerJob, SegmentAfterImport, WorkerMessage } from './run-import.js';
-import { segmentDatasetOnTwoThreads, TWO_THREADS_FROM_CUSTOMERS, type SegmentOutcome } from './segment-dataset.js';
+import { segmentDatasetOnTwoThreads, segmentForecast, TWO_THREADS_FROM_CUSTOMERS, type SegmentOutcome } from './segment-dataset.js';
 import { workerWriter } from './worker-writer.js';
 import { runAsBackgroundThread } from './background-thread.js';
 
@@ -32,18 +33,32 @@ markPhase('bytes received');
 // posted instead: the rows are committed either way.
 db.pragma('wal_autocheckpoint = 0');
 try {
-  // The segmentation's second thread loads while the writer stores the last rows and this thread waits for it.
-  const onParsed = ({ customers }: { customers: number }) => {
-    // A forced k is clustered on this thread alone (see segmentDatasetOnTwoThreads): a second thread would only load.
-    if (segmentAfter !== undefined && segmentAfter.k === undefined && customers >= TWO_THREADS_FROM_CUSTOMERS) prestartKRunsWorker();
+  let early: Promise<SegmentOutcome | undefined> | undefined;
+  const onParsed: OnParsed = ({ dataset, customers, forecast }) => {
+    if (segmentAfter === undefined) return;
+    // The segmentation's second thread loads while the writer stores the last rows. A forced k is clustered on
+    // this thread alone (see segmentDatasetOnTwoThreads): a second thread would only load.
+    if (segmentAfter.k === undefined && customers >= TWO_THREADS_FROM_CUSTOMERS) prestartKRunsWorker();
+    // The customers are known before they are stored: segment them meanwhile, on this thread and the k-means one.
+    if (forecast === undefined) return;
+    // Said now, so the caller can get its charts ready; the rows still being saved are no longer news.
+    post({ type: 'progress', event: { stage: 'segmenting', done: 0, unit: 'steps' } });
+    early = segmentationEarly(dataset, forecast, segmentAfter);
   };
-  const upload = await importUpload(db, request, (event) => post({ type: 'progress', event }), writer, onParsed);
+  const onProgress = (event: ProgressEvent) => {
+    if (early === undefined || event.stage !== 'writing') post({ type: 'progress', event });
+  };
+  const upload = await importUpload(db, request, onProgress, writer, {
+    onParsed,
+    forecastSummaries: segmentAfter !== undefined,
+  });
   if (!upload.ok || segmentAfter === undefined) {
+    await early;
     post({ type: 'outcome', outcome: { upload } });
   } else {
-    post({ type: 'progress', event: { stage: 'segmenting', done: 0, unit: 'steps' } });
+    if (early === undefined) post({ type: 'progress', event: { stage: 'segmenting', done: 0, unit: 'steps' } });
     markPhase('segmentation start');
-    const segmentation = await segmentationAfter(upload.report.dataset, segmentAfter);
+    const segmentation = (await early) ?? (await segmentationAfter(upload.report.dataset, segmentAfter));
     markPhase('segmentation done');
     post({ type: 'outcome', outcome: { upload, segmentation } });
   }
@@ -69,6 +84,21 @@ async function segmentationAfter(dataset: string, options: SegmentAfterImport): 
   } catch (error) {
     process.emitWarning(`segmenting dataset after upload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'SegmentaSegmentation');
     return { ok: false, code: 'segmentation_failed', details: { dataset } };
+  }
+}
+
+/**
+ * The upload's segmentation from its forecast summaries (see segmentForecast), begun as soon as the rows are
+ * parsed; undefined when the forecast did not hold or the early run failed, and then it is done as stored.
+ */
+async function segmentationEarly(dataset: string, forecast: ParsedForecast, options: SegmentAfterImport): Promise<SegmentOutcome | undefined> {
+  markPhase('early segmentation start');
+  try {
+    const segmentRequest = { requestedBy: request.userId, ...options, guildId: request.guildId, dataset };
+    return await segmentForecast(db, segmentRequest, forecast.summaries, forecast.held);
+  } catch (error) {
+    process.emitWarning(`segmenting an upload before it was stored failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'SegmentaSegmentation');
+    return undefined;
   }
 }
 

@@ -42,6 +42,11 @@ export class RowChunkEncoder {
   private readonly categories = new FieldTexts(this.numbering);
   private chunk: RowChunk = emptyChunk(ROWS_PER_SENT_CHUNK);
 
+  /** The text an id of the chunks stands for. */
+  textOf(id: number): string {
+    return this.numbering.textOf(id);
+  }
+
   /** Adds rows[from..to) with their keys; returns the chunk they filled, if they filled one. */
   add(rows: readonly TransactionRow[], from: number, to: number, keys: BigInt64Array): RowChunk[] {
     const full: RowChunk[] = [];
@@ -102,12 +107,18 @@ function withKeyOrder(chunk: RowChunk): RowChunk {
 /** The upload's texts numbered in the order first seen; a text first seen in a chunk is sent with it. */
 class TextNumbering {
   private readonly ids = new Map<string, number>();
+  private readonly texts: string[] = [];
+
+  textOf(id: number): string {
+    return this.texts[id]!;
+  }
 
   idOf(text: string, chunk: RowChunk): number {
     let id = this.ids.get(text);
     if (id === undefined) {
       id = this.ids.size;
       this.ids.set(text, id);
+      this.texts.push(text);
       chunk.newTexts.push(text);
     }
     return id;

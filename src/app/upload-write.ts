@@ -32,6 +32,8 @@ export interface UploadCommitted {
   alreadyUploaded: boolean;
   /** Stored orders whose status this upload changed (taken out as cancelled, or refunded). */
   statusChanges: number;
+  /** The dataset held no lines and no summaries before this upload. */
+  emptyBefore: boolean;
 }
 
 /**
@@ -45,6 +47,8 @@ export class UploadWrite {
   private readonly datasetId: number;
   private readonly uploadId: number;
   private readonly alreadyUploaded: boolean;
+  /** The dataset held no lines and no summaries when this write began (a new dataset, or one being replaced). */
+  readonly emptyBefore: boolean;
   /** Summed as the rows are stored: the chunks need not be kept for them, nor the lines read again at the end. */
   private readonly summaries: SummaryAdditionsTally;
   private readonly texts: TextDictionary;
@@ -69,6 +73,8 @@ export class UploadWrite {
         customerSummariesRepository(db).deleteDataset(upload.guildId, target.datasetId);
         datasetTexts.deleteDataset(upload.guildId, target.datasetId);
       }
+      this.emptyBefore =
+        !this.transactions.hasLines(upload.guildId, target.datasetId) && !customerSummariesRepository(db).hasSummaries(upload.guildId, target.datasetId);
       this.texts = datasetTexts.dictionary(upload.guildId, target.datasetId);
       this.summaries = new SummaryAdditionsTally((id) => this.texts.textOf(id));
       // The details and counts are known only at the end: setOutcome fills them in before the commit.
@@ -116,7 +122,7 @@ export class UploadWrite {
       throw error;
     }
     this.bulk.commit();
-    return { alreadyUploaded: this.alreadyUploaded, statusChanges };
+    return { alreadyUploaded: this.alreadyUploaded, statusChanges, emptyBefore: this.emptyBefore };
   }
 
   rollback(): void {

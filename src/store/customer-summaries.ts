@@ -36,6 +36,7 @@ export function customerSummariesRepository(db: Db) {
     .prepare<[string, number, string]>(`SELECT products, countries FROM customer_baskets WHERE guild_id = ? AND dataset_id = ? AND customer_id = ?`)
     .raw();
   const textOf = db.prepare<[string, number, number]>(`SELECT text FROM dataset_texts WHERE guild_id = ? AND dataset_id = ? AND text_id = ?`).pluck();
+  const hasOrders = db.prepare<[string, number]>(`SELECT 1 FROM customer_orders WHERE guild_id = ? AND dataset_id = ? LIMIT 1`).pluck();
   const hasBaskets = db.prepare<[string, number]>(`SELECT 1 FROM customer_baskets WHERE guild_id = ? AND dataset_id = ? LIMIT 1`).pluck();
   const writeBasket = db.prepare(
     `INSERT OR REPLACE INTO customer_baskets (guild_id, dataset_id, customer_id, products, countries) VALUES (?, ?, ?, ?, ?)`,
@@ -43,11 +44,11 @@ export function customerSummariesRepository(db: Db) {
   const orders = db
     .prepare<[string, number]>(
       `SELECT customer_id, invoice, ts, lines, amount, return_lines, purchase_lines, purchased, refunded
-         FROM customer_orders WHERE guild_id = ? AND dataset_id = ?`,
+         FROM customer_orders WHERE guild_id = ? AND dataset_id = ? ORDER BY customer_id, invoice, ts`,
     )
     .raw();
   const baskets = db
-    .prepare<[string, number]>(`SELECT customer_id, products, countries FROM customer_baskets WHERE guild_id = ? AND dataset_id = ?`)
+    .prepare<[string, number]>(`SELECT customer_id, products, countries FROM customer_baskets WHERE guild_id = ? AND dataset_id = ? ORDER BY customer_id`)
     .raw();
   const removeDataset = ['customer_orders', 'customer_baskets'].map((table) =>
     db.prepare<[string, number]>(`DELETE FROM ${table} WHERE guild_id = ? AND dataset_id = ?`),
@@ -95,6 +96,9 @@ export function customerSummariesRepository(db: Db) {
   };
 
   return {
+    /** Whether the dataset has any order or basket summarised. */
+    hasSummaries: (guildId: string, datasetId: number): boolean =>
+      hasOrders.get(guildId, datasetId) !== undefined || hasBaskets.get(guildId, datasetId) !== undefined,
     /** Adds orders to the dataset's, key by key (an order already stored gets the sums added). */
     addOrders: writeOrders,
     /** The stored baskets of these customers (those that have one), numbered. */
@@ -114,12 +118,13 @@ export function customerSummariesRepository(db: Db) {
         writeBasket.run(guildId, datasetId, basket.customerId, blobOfInt32s(basket.products), blobOfInt32s(basket.countries));
       }
     },
+    /** The dataset's orders by (customer, invoice, timestamp): RFM and k-means depend on the order (see SummaryForecast). */
     orders: (guildId: string, datasetId: number): CustomerOrder[] =>
       (orders.all(guildId, datasetId) as OrderRow[]).map((r) => ({
         customerId: r[0], invoice: r[1] === '' ? null : r[1], timestamp: r[2], lines: r[3], amount: r[4], returnLines: r[5],
         purchaseLines: r[6], purchased: r[7], refunded: r[8],
       })),
-    /** The dataset's baskets, their products and countries spelled out. */
+    /** The dataset's baskets by customer, their products and countries spelled out. */
     baskets(guildId: string, datasetId: number): CustomerBasket[] {
       const byId = textsById(guildId, datasetId);
       const named = (pairs: Buffer) => {

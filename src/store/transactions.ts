@@ -29,6 +29,7 @@ export function transactionsRepository(db: Db) {
          FROM transactions WHERE guild_id = ? AND dataset_id = ? AND row_key = ?`,
     )
     .raw();
+  const anyLine = db.prepare<[string, number]>(`SELECT 1 FROM transactions WHERE guild_id = ? AND dataset_id = ? LIMIT 1`).pluck();
   const removeAll = db.prepare<{ guildId: string; datasetId: number }>(
     `DELETE FROM transactions WHERE guild_id = @guildId AND dataset_id = @datasetId`,
   );
@@ -105,6 +106,7 @@ export function transactionsRepository(db: Db) {
       }
       return stored;
     },
+    hasLines: (guildId: string, datasetId: number): boolean => anyLine.get(guildId, datasetId) !== undefined,
     deleteDataset: (guildId: string, datasetId: number): number => removeAll.run({ guildId, datasetId }).changes,
     totals: (guildId: string, datasetId: number): DatasetTotals => totals.get({ guildId, datasetId })!,
   };
