@@ -13,9 +13,9 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { AppContext } from '../src/app/context.js';
 import { digestReply } from '../src/app/digest/build-digest.js';
-import { runImportThenSegmentInWorker } from '../src/app/run-import.js';
-import { workerChartRenderer } from '../src/app/worker-charts.js';
-import { prepareWorkers } from '../src/app/worker-bundles.js';
+import { runImportThenSegmentInWorker } from '../src/app/import/run-import.js';
+import { workerChartRenderer } from '../src/app/workers/worker-charts.js';
+import { prepareWorkers } from '../src/app/workers/worker-bundles.js';
 import { openDatabase } from '../src/store/open-database.js';
 
 const file = fileURLToPath(new URL('../../shared/data/online_retail.csv', import.meta.url));

@@ -9,7 +9,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { ADMIN, contentOf, finalResponse, startBotAgainstFake } from '../test/e2e/bot-harness.js';
-import { prepareWorkers } from '../src/app/worker-bundles.js';
+import { prepareWorkers } from '../src/app/workers/worker-bundles.js';
 
 const file = fileURLToPath(new URL('../../shared/data/online_retail.csv', import.meta.url));
 const sample = fileURLToPath(new URL('../data/sample_online_retail.csv', import.meta.url));

@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { runImportInWorker } from '../src/app/run-import.js';
-import { prepareWorkers } from '../src/app/worker-bundles.js';
+import { runImportInWorker } from '../src/app/import/run-import.js';
+import { prepareWorkers } from '../src/app/workers/worker-bundles.js';
 
 export interface ImportTargets {
   /** Wall-time target in seconds, as the issue names it. */

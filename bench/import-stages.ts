@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { parseImport } from '../src/ingest/parse-import.js';
 import { readTable } from '../src/ingest/read-table.js';
 import { rowKeys } from '../src/ingest/row-keys.js';
-import { RowChunkEncoder, type RowChunk } from '../src/app/row-chunks.js';
-import { UploadWrite } from '../src/app/upload-write.js';
+import { RowChunkEncoder, type RowChunk } from '../src/app/import/row-chunks.js';
+import { UploadWrite } from '../src/app/import/upload-write.js';
 import { openDatabase } from '../src/store/open-database.js';
 
 const file = fileURLToPath(new URL('../../shared/data/online_retail.csv', import.meta.url));

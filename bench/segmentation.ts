@@ -8,12 +8,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runImportThenSegmentInWorker } from '../src/app/run-import.js';
+import { runImportThenSegmentInWorker } from '../src/app/import/run-import.js';
 import { datasetsRepository } from '../src/store/datasets.js';
 import { openDatabase } from '../src/store/open-database.js';
 import { customerSummariesRepository } from '../src/store/customer-summaries.js';
 import { rfmOfOrders } from '../src/segment/rfm.js';
-import { prepareWorkers } from '../src/app/worker-bundles.js';
+import { prepareWorkers } from '../src/app/workers/worker-bundles.js';
 
 const file = fileURLToPath(new URL('../../shared/data/online_retail.csv', import.meta.url));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -3,7 +3,7 @@
  * pandas + scikit-learn notebook it replaces (2.8 s with automatic k = 2..8 by silhouette, 1.2-1.35 s with one
  * fixed k, measured on this project's machines; pandas is not installed here, so those figures are the baselines).
  * Runs the real CLI in a child process, with automatic k and with `--k 4`, and prints each phase's wall and CPU time
- * from the marks the threads leave when SEGMENTA_PHASE_TRACE is set (src/app/phase-trace.ts). CPU is the whole
+ * from the marks the threads leave when SEGMENTA_PHASE_TRACE is set (src/app/workers/phase-trace.ts). CPU is the whole
  * process's, all threads: on a machine shared with other work it says whether a phase did less, where the wall time
  * only says it waited less. Run: `node --import tsx bench/upload-phases.ts [runs]` (part of npm run bench).
  */
@@ -12,9 +12,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PhaseMark } from '../src/app/phase-trace.js';
-import { prepareWorkerBundle } from '../src/app/start-worker.js';
-import { prepareWorkers } from '../src/app/worker-bundles.js';
+import type { PhaseMark } from '../src/app/workers/phase-trace.js';
+import { prepareWorkerBundle } from '../src/app/workers/start-worker.js';
+import { prepareWorkers } from '../src/app/workers/worker-bundles.js';
 
 const file = fileURLToPath(new URL('../../shared/data/online_retail.csv', import.meta.url));
 const cli = fileURLToPath(new URL('../bin/segmenta.js', import.meta.url));

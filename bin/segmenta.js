@@ -19,6 +19,6 @@ if (bundle !== undefined) {
   register();
   const { main } = await import(entry.href);
   process.exitCode = await main(process.argv.slice(2));
-  const { prepareWorkerBundle } = await import(new URL('../src/app/start-worker.ts', import.meta.url).href);
+  const { prepareWorkerBundle } = await import(new URL('../src/app/workers/start-worker.ts', import.meta.url).href);
   await prepareWorkerBundle(entry);
 }

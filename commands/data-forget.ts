@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { forgetCustomer } from '../src/app/erasure.js';
+import { forgetCustomer } from '../src/app/workspace/erasure.js';
 import { escapeMarkdown, formatCounted } from '../src/app/format.js';
 import { defineCommand } from './command.js';
 import { customerChoices } from './segment-options.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { purgeWorkspace } from '../src/app/erasure.js';
+import { purgeWorkspace } from '../src/app/workspace/erasure.js';
 import { formatCounted } from '../src/app/format.js';
 import { defineCommand } from './command.js';
 

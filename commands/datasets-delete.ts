@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { deleteDataset, listDatasets } from '../src/app/datasets.js';
+import { deleteDataset, listDatasets } from '../src/app/workspace/datasets.js';
 import { datasetDeletedReply } from '../src/app/replies/datasets-reply.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
-import { namesMatching } from '../src/app/segment-names.js';
+import { namesMatching } from '../src/app/segments/segment-names.js';
 import { escapeMarkdown } from '../src/app/format.js';
 import { defineCommand } from './command.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listDatasets } from '../src/app/datasets.js';
+import { listDatasets } from '../src/app/workspace/datasets.js';
 import { datasetsReply } from '../src/app/replies/datasets-reply.js';
 import { defineCommand } from './command.js';
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { listDatasets } from '../src/app/datasets.js';
+import { listDatasets } from '../src/app/workspace/datasets.js';
 import { scheduleSetReply, WEEKDAY_NAMES, withPauseNotice } from '../src/app/digest/schedule-replies.js';
 import { digestStatus, setDigestSchedule } from '../src/app/digest/schedule-settings.js';
 import { DEFAULT_DIGEST_TIMEZONE, isTimeZone, parseTimeOfDay, weekdayNumber, WEEKDAYS } from '../src/app/digest/schedule-time.js';
-import { namesMatching } from '../src/app/segment-names.js';
-import { readSettings } from '../src/app/settings.js';
+import { namesMatching } from '../src/app/segments/segment-names.js';
+import { readSettings } from '../src/app/workspace/settings.js';
 import { defineCommand } from './command.js';
 import { datasetName } from './schemas.js';
 

@@ -2,7 +2,7 @@ import type { CommandContext } from '../src/app/context.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import type { Reply } from '../src/app/reply.js';
 import type { Command } from './command.js';
-import { readSettings, replyLocale } from '../src/app/settings.js';
+import { readSettings, replyLocale } from '../src/app/workspace/settings.js';
 
 export type ErrorLogger = (message: string, error: unknown) => void;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { resetPlaybook } from '../src/app/playbook-override.js';
+import { resetPlaybook } from '../src/app/segments/playbook-override.js';
 import { formatCounted } from '../src/app/format.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
-import { namesMatching } from '../src/app/segment-names.js';
+import { namesMatching } from '../src/app/segments/segment-names.js';
 import { SEGMENT_NAMES } from '../src/segment/playbook.js';
 import { defineCommand } from './command.js';
 import { optionalText } from './schemas.js';

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { escapeMarkdown } from '../src/app/format.js';
-import { setPlaybookActions } from '../src/app/playbook-override.js';
+import { setPlaybookActions } from '../src/app/segments/playbook-override.js';
 import { actionLines } from '../src/app/replies/action-lines.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
-import { namesMatching } from '../src/app/segment-names.js';
+import { namesMatching } from '../src/app/segments/segment-names.js';
 import { SEGMENT_NAMES } from '../src/segment/playbook.js';
 import { defineCommand } from './command.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { customerCard } from '../src/app/customer-card.js';
+import { customerCard } from '../src/app/lookup/customer-card.js';
 import { customerReply } from '../src/app/replies/customer-reply.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import { defineCommand } from './command.js';

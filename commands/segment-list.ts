@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import { segmentExportReply } from '../src/app/replies/segment-export-reply.js';
-import { exportSegment } from '../src/app/segment-export.js';
+import { exportSegment } from '../src/app/segments/segment-export.js';
 import { defineCommand } from './command.js';
 import { datasetName } from './schemas.js';
 import { datasetOption, segmentChoices } from './segment-options.js';

@@ -1,7 +1,7 @@
-import { customerIdsStartingWith } from '../src/app/customer-card.js';
+import { customerIdsStartingWith } from '../src/app/lookup/customer-card.js';
 import type { CommandContext } from '../src/app/context.js';
-import { namesMatching } from '../src/app/segment-names.js';
-import { latestRun, runSegmentLabels } from '../src/app/segment-views.js';
+import { namesMatching } from '../src/app/segments/segment-names.js';
+import { latestRun, runSegmentLabels } from '../src/app/segments/segment-views.js';
 import type { OptionSpec } from './command.js';
 import { K_BOUNDS } from './schemas.js';
 

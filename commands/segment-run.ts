@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { failureReply } from '../src/app/replies/failure-reply.js';
-import { runSegmentationInWorker } from '../src/app/run-segmentation.js';
-import { segmentsOverview } from '../src/app/segments-overview.js';
+import { runSegmentationInWorker } from '../src/app/segments/run-segmentation.js';
+import { segmentsOverview } from '../src/app/segments/segments-overview.js';
 import { defineCommand } from './command.js';
 import { asOfDate, clusterCount, convention, datasetName } from './schemas.js';
 import { asOfOption, conventionOption, datasetOption, kOption } from './segment-options.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { segmentsOverview } from '../src/app/segments-overview.js';
+import { segmentsOverview } from '../src/app/segments/segments-overview.js';
 import { defineCommand } from './command.js';
 import { datasetName, lens } from './schemas.js';
 import { datasetOption, lensOption } from './segment-options.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readSettings, replyLocale, updateSettings, type WorkspaceSettings } from '../src/app/settings.js';
+import { readSettings, replyLocale, updateSettings, type WorkspaceSettings } from '../src/app/workspace/settings.js';
 import type { Locale, Reply } from '../src/app/reply.js';
 import { DEFAULT_DIGEST_TIMEZONE, isTimeZone } from '../src/app/digest/schedule-time.js';
 import { defineCommand } from './command.js';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { inspectUpload } from '../src/app/import/inspect-upload.js';
-import { runImportThenSegmentInWorker } from '../src/app/run-import.js';
+import { runImportThenSegmentInWorker } from '../src/app/import/run-import.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import { importReply, importThenSegments } from '../src/app/replies/import-reply.js';
 import { inspectReply } from '../src/app/replies/inspect-reply.js';
-import { segmentsOverview } from '../src/app/segments-overview.js';
+import { segmentsOverview } from '../src/app/segments/segments-overview.js';
 import { defineCommand } from './command.js';
 import { clusterCount, datasetName } from './schemas.js';
 import { kOption } from './segment-options.js';

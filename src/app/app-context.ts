@@ -2,7 +2,7 @@ import { createRenderer } from '../charts/renderer.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../store/open-database.js';
 import type { AppContext } from './context.js';
-import { workerChartRenderer } from './worker-charts.js';
+import { workerChartRenderer } from './workers/worker-charts.js';
 
 /**
  * The running program as every door builds it from the configuration: database, limits, clock and charts. Local

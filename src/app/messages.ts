@@ -1,6 +1,6 @@
 import { HEADERLESS_NAMES } from '../ingest/columns.js';
 import { escapeMarkdown } from './format.js';
-import type { UploadFailureCode } from './import-upload.js';
+import type { UploadFailureCode } from './import/import-upload.js';
 import type { Locale } from './reply.js';
 
 export type FailureCode =

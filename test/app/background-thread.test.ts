@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BACKGROUND_WORKERS_ENV, startWorkersInBackground, WORKER_NICE } from '../../src/app/background-thread.js';
-import { startWorker, workerBundlesSettled } from '../../src/app/start-worker.js';
+import { BACKGROUND_WORKERS_ENV, startWorkersInBackground, WORKER_NICE } from '../../src/app/workers/background-thread.js';
+import { startWorker, workerBundlesSettled } from '../../src/app/workers/start-worker.js';
 import { bundleSlot } from '../../src/worker-boot/bundle-cache.js';
 import { projectFile } from '../helpers.js';
 
@@ -41,7 +41,7 @@ describe.runIf(process.platform === 'linux')('worker threads run in the backgrou
       [
         "import { readFileSync } from 'node:fs';",
         "import { parentPort } from 'node:worker_threads';",
-        `import { runAsBackgroundThread } from ${JSON.stringify(pathToFileURL(projectFile('src/app/background-thread.ts')).href)};`,
+        `import { runAsBackgroundThread } from ${JSON.stringify(pathToFileURL(projectFile('src/app/workers/background-thread.ts')).href)};`,
         'runAsBackgroundThread();',
         "parentPort!.postMessage(readFileSync('/proc/thread-self/stat', 'utf8'));",
       ].join('\n'),

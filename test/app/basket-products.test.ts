@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BasketProducts } from '../../src/app/basket-products.js';
+import { BasketProducts } from '../../src/app/import/basket-products.js';
 import { NO_NAME } from '../../src/segment/customer-baskets.js';
 import { NO_TEXT } from '../../src/store/transactions.js';
 

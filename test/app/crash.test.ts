@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importUpload } from '../../src/app/import-upload.js';
+import { importUpload } from '../../src/app/import/import-upload.js';
 import { openDatabase } from '../../src/store/open-database.js';
 import { projectFile, sharedData, temporaryApp } from '../helpers.js';
 

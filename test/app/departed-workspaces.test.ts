@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { departedWorkspaces } from '../../src/app/departed-workspaces.js';
-import { updateSettings } from '../../src/app/settings.js';
+import { departedWorkspaces } from '../../src/app/workspace/departed-workspaces.js';
+import { updateSettings } from '../../src/app/workspace/settings.js';
 import { temporaryApp } from '../helpers.js';
 
 const A = '100000000000000001';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { forgetCustomer } from '../../src/app/erasure.js';
-import { importUpload } from '../../src/app/import-upload.js';
-import { segmentDataset } from '../../src/app/segment-dataset.js';
-import { latestRun } from '../../src/app/segment-views.js';
+import { forgetCustomer } from '../../src/app/workspace/erasure.js';
+import { importUpload } from '../../src/app/import/import-upload.js';
+import { segmentDataset } from '../../src/app/segments/segment-dataset.js';
+import { latestRun } from '../../src/app/segments/segment-views.js';
 import { countryOfEachCustomer, productCountsBySegment } from '../../src/segment/profile-counts.js';
 import { customerSummariesRepository } from '../../src/store/customer-summaries.js';
 import { runsRepository, type RunCustomer, type RunRecord } from '../../src/store/runs.js';

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listDatasets, deleteDataset } from '../../src/app/datasets.js';
-import { datasetNameFromFile, importUpload, type UploadRequest } from '../../src/app/import-upload.js';
+import { listDatasets, deleteDataset } from '../../src/app/workspace/datasets.js';
+import { datasetNameFromFile, importUpload, type UploadRequest } from '../../src/app/import/import-upload.js';
 import type { ProgressEvent } from '../../src/app/reply.js';
-import { handOverBytes, runImportInWorker, runImportThenSegmentInWorker } from '../../src/app/run-import.js';
-import { workerWriter } from '../../src/app/worker-writer.js';
+import { handOverBytes, runImportInWorker, runImportThenSegmentInWorker } from '../../src/app/import/run-import.js';
+import { workerWriter } from '../../src/app/import/worker-writer.js';
 import { datasetsRepository } from '../../src/store/datasets.js';
 import { transactionsRepository } from '../../src/store/transactions.js';
 import { csv, projectFile, temporaryApp } from '../helpers.js';

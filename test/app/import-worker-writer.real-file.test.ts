@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importUpload, type UploadOutcome, type UploadRequest } from '../../src/app/import-upload.js';
-import { runImportInWorker } from '../../src/app/run-import.js';
+import { importUpload, type UploadOutcome, type UploadRequest } from '../../src/app/import/import-upload.js';
+import { runImportInWorker } from '../../src/app/import/run-import.js';
 import { sharedData, temporaryApp } from '../helpers.js';
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { failureMessage } from '../../src/app/messages.js';
 import { actionLines } from '../../src/app/replies/action-lines.js';
-import { namesMatching } from '../../src/app/segment-names.js';
+import { namesMatching } from '../../src/app/segments/segment-names.js';
 
 describe('words built from user data', () => {
   it('GIVEN a column header with Markdown THEN the failure message shows it as text, in lists and alone', () => {

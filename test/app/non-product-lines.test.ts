@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importUpload } from '../../src/app/import-upload.js';
+import { importUpload } from '../../src/app/import/import-upload.js';
 import { importReply } from '../../src/app/replies/import-reply.js';
-import { segmentDataset } from '../../src/app/segment-dataset.js';
-import { latestRun, runView } from '../../src/app/segment-views.js';
+import { segmentDataset } from '../../src/app/segments/segment-dataset.js';
+import { latestRun, runView } from '../../src/app/segments/segment-views.js';
 import { isNonProductLine } from '../../src/ingest/non-product-lines.js';
 import { csv, projectFile, temporaryApp } from '../helpers.js';
 

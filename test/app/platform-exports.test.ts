@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importUpload, type UploadRequest } from '../../src/app/import-upload.js';
+import { importUpload, type UploadRequest } from '../../src/app/import/import-upload.js';
 import { failureReply } from '../../src/app/replies/failure-reply.js';
 import type { Db } from '../../src/store/open-database.js';
 import { csv, sharedData, temporaryApp } from '../helpers.js';

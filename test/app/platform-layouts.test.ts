@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportReport } from '../../src/app/import-report.js';
-import { importUpload } from '../../src/app/import-upload.js';
+import type { ImportReport } from '../../src/app/import/import-report.js';
+import { importUpload } from '../../src/app/import/import-upload.js';
 import { projectFile, temporaryApp } from '../helpers.js';
 // A type only: the generator writes the fixtures when it runs, and a type import never runs it.
 import type { Expected } from '../fixtures/platforms/generate.js';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseActionList, resetPlaybook, setPlaybookActions } from '../../src/app/playbook-override.js';
-import { segmentActions } from '../../src/app/segment-actions.js';
+import { parseActionList, resetPlaybook, setPlaybookActions } from '../../src/app/segments/playbook-override.js';
+import { segmentActions } from '../../src/app/segments/segment-actions.js';
 import { temporaryApp } from '../helpers.js';
 
 describe('parseActionList', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RowChunkEncoder, ROWS_PER_SENT_CHUNK, type RowChunk } from '../../src/app/row-chunks.js';
+import { RowChunkEncoder, ROWS_PER_SENT_CHUNK, type RowChunk } from '../../src/app/import/row-chunks.js';
 import { NO_TEXT } from '../../src/store/transactions.js';
 import type { TransactionRow } from '../../src/ingest/types.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { discardPrestartedKRunsWorker, kRunsInWorker, prestartKRunsWorker } from '../../src/app/run-k-runs.js';
+import { discardPrestartedKRunsWorker, kRunsInWorker, prestartKRunsWorker } from '../../src/app/segments/run-k-runs.js';
 import { kRuns } from '../../src/segment/choose-k.js';
 import { blobs } from '../segment/helpers/blobs.js';
 

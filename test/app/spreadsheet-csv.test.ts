@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spreadsheetCsv } from '../../src/app/spreadsheet-csv.js';
+import { spreadsheetCsv } from '../../src/app/segments/spreadsheet-csv.js';
 
 describe('spreadsheetCsv', () => {
   it.each(['=1+2', '+A1', '-1+1', '@SUM(A1)', '\tx', '\rx', '+cmd|"/c calc"!A0'])('GIVEN a cell starting like a formula (%j) THEN it gets an apostrophe', (cell) => {

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kRunsWorkerUrl } from '../../src/app/run-k-runs.js';
-import { importWorkerUrl } from '../../src/app/run-import.js';
-import { segmentWorkerUrl } from '../../src/app/run-segmentation.js';
-import { startWorker, workerBundlesSettled } from '../../src/app/start-worker.js';
-import { prepareWorkers } from '../../src/app/worker-bundles.js';
-import { chartWorkerUrl } from '../../src/app/worker-charts.js';
-import { uploadWriterWorkerUrl } from '../../src/app/worker-writer.js';
+import { kRunsWorkerUrl } from '../../src/app/segments/run-k-runs.js';
+import { importWorkerUrl } from '../../src/app/import/run-import.js';
+import { segmentWorkerUrl } from '../../src/app/segments/run-segmentation.js';
+import { startWorker, workerBundlesSettled } from '../../src/app/workers/start-worker.js';
+import { prepareWorkers } from '../../src/app/workers/worker-bundles.js';
+import { chartWorkerUrl } from '../../src/app/workers/worker-charts.js';
+import { uploadWriterWorkerUrl } from '../../src/app/import/worker-writer.js';
 import { buildBundle } from '../../src/worker-boot/bundle-build.js';
 import { bundleSlot, freshBundle, storeBundle } from '../../src/worker-boot/bundle-cache.js';
 import { projectFile } from '../helpers.js';
@@ -94,16 +94,16 @@ describe('starting a TypeScript worker', () => {
 
 describe('the worker bundles', () => {
   it('GIVEN the segmentation worker THEN ml-kmeans\'s ES modules are inlined and CommonJS packages are imported from node_modules', async () => {
-    const bundle = await buildBundle(projectFile('src/app/segment-worker.ts'));
+    const bundle = await buildBundle(projectFile('src/app/segments/segment-worker.ts'));
     const code = Buffer.from(bundle.files.find((file) => file.name === bundle.entryFile)!.contents).toString('utf8');
     expect(code).not.toMatch(/from "[^"]*ml-kmeans/);
     expect(code).toContain(`from "${projectFile('node_modules/better-sqlite3/lib/index.js')}"`);
     expect([...bundle.inputs.keys()]).toContain(projectFile('node_modules/ml-kmeans/lib/kmeans.js'));
-    expect(readFileSync(projectFile('src/app/segment-worker.ts'))).toEqual(bundle.inputs.get(projectFile('src/app/segment-worker.ts')));
+    expect(readFileSync(projectFile('src/app/segments/segment-worker.ts'))).toEqual(bundle.inputs.get(projectFile('src/app/segments/segment-worker.ts')));
   });
 
   it('GIVEN the import worker THEN an ES module package (fflate) is inlined', async () => {
-    const bundle = await buildBundle(projectFile('src/app/import-worker.ts'));
+    const bundle = await buildBundle(projectFile('src/app/import/import-worker.ts'));
     const code = Buffer.from(bundle.files.map((file) => Buffer.from(file.contents).toString('utf8')).join('\n'));
     expect(code.toString()).not.toMatch(/from "[^"]*fflate/);
     expect([...bundle.inputs.keys()]).toContain(projectFile('node_modules/fflate/esm/index.mjs'));

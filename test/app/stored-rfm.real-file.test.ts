@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importUpload } from '../../src/app/import-upload.js';
-import { segmentDataset } from '../../src/app/segment-dataset.js';
+import { importUpload } from '../../src/app/import/import-upload.js';
+import { segmentDataset } from '../../src/app/segments/segment-dataset.js';
 import { runsRepository } from '../../src/store/runs.js';
 import { datasetsRepository } from '../../src/store/datasets.js';
 import { referenceRfm } from '../segment/helpers/online-retail.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SummaryAdditionsTally } from '../../src/app/customer-summaries.js';
+import { SummaryAdditionsTally } from '../../src/app/import/customer-summaries.js';
 import { isNonProductLine } from '../../src/ingest/non-product-lines.js';
 import type { TransactionRow } from '../../src/ingest/types.js';
 import { customerBasketsOfLines } from '../../src/segment/customer-baskets.js';

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { workerChartRenderer } from '../../src/app/worker-charts.js';
+import { workerChartRenderer } from '../../src/app/workers/worker-charts.js';
 import { renderLocal } from '../../src/charts/render-local.js';
 import { buildSnakePlotChart } from '../../src/charts/snake-plot.js';
 import { hasPngSignature, pngSize } from '../charts/png.js';
@@ -50,7 +50,7 @@ describe('workerChartRenderer', () => {
 
   it('GIVEN a process that prepared the renderer and drew nothing THEN it still exits on its own', async () => {
     const script = `
-      import { workerChartRenderer } from ${JSON.stringify(projectFile('src/app/worker-charts.ts'))};
+      import { workerChartRenderer } from ${JSON.stringify(projectFile('src/app/workers/worker-charts.ts'))};
       workerChartRenderer().prepare();
       console.log('prepared');
     `;
@@ -60,7 +60,7 @@ describe('workerChartRenderer', () => {
 
   it('GIVEN a process that drew a chart and never closed the renderer THEN it still exits on its own', async () => {
     const script = `
-      import { workerChartRenderer } from ${JSON.stringify(projectFile('src/app/worker-charts.ts'))};
+      import { workerChartRenderer } from ${JSON.stringify(projectFile('src/app/workers/worker-charts.ts'))};
       import { buildSnakePlotChart } from ${JSON.stringify(projectFile('src/charts/snake-plot.ts'))};
       const png = await workerChartRenderer().render(buildSnakePlotChart({ segments: [] }), { width: 20, height: 20 });
       console.log(png.length > 0 ? 'drawn' : 'empty');

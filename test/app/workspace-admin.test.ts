@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.js';
 import { invokeCommand } from '../../commands/invoke.js';
-import { mayRun } from '../../src/app/access.js';
+import { mayRun } from '../../src/app/workspace/access.js';
 import type { CommandContext } from '../../src/app/context.js';
-import { importUpload } from '../../src/app/import-upload.js';
-import { segmentDataset } from '../../src/app/segment-dataset.js';
+import { importUpload } from '../../src/app/import/import-upload.js';
+import { segmentDataset } from '../../src/app/segments/segment-dataset.js';
 import { DEFAULT_SETTINGS } from '../../src/store/workspace-settings.js';
 import { projectFile, temporaryApp } from '../helpers.js';
 

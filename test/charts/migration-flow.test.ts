@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Chart, type Plugin } from 'chart.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workerChartRenderer } from '../../src/app/worker-charts.js';
+import { workerChartRenderer } from '../../src/app/workers/worker-charts.js';
 import type { ChartConfig } from '../../src/charts/chart-config.js';
 import { bandTopAt, type BandGeometry } from '../../src/charts/flow-count-placement.js';
 import { AFTER_KEY, BEFORE_KEY, buildMigrationFlowChart, nodeLabel } from '../../src/charts/migration-flow.js';

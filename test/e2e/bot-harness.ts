@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import type { Command } from '../../commands/command.js';
 import { COMMANDS } from '../../commands/index.js';
-import { listDatasets } from '../../src/app/datasets.js';
+import { listDatasets } from '../../src/app/workspace/datasets.js';
 import { parseConfig, type Config } from '../../src/config.js';
 import { openDatabase } from '../../src/store/open-database.js';
 import { startBot, type Bot, type BotOptions } from '../../src/transports/discord/bot.js';

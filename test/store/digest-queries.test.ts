@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readInKeySlices } from '../../src/app/digest/key-slices.js';
-import { importUpload } from '../../src/app/import-upload.js';
+import { importUpload } from '../../src/app/import/import-upload.js';
 import { datasetsRepository } from '../../src/store/datasets.js';
 import { digestQueries, ROW_KEY_MAX, ROW_KEY_MIN } from '../../src/store/digest-queries.js';
 import { csv, temporaryApp } from '../helpers.js';

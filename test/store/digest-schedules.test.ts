@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { purgeWorkspace } from '../../src/app/erasure.js';
+import { purgeWorkspace } from '../../src/app/workspace/erasure.js';
 import { digestRepository, type NewSchedule } from '../../src/store/digest-schedules.js';
 import { temporaryApp } from '../helpers.js';
 

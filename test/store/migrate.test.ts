@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseTooNewError, migrate } from '../../src/store/migrate.js';
 import { MIGRATIONS } from '../../src/store/migrations/index.js';
 import { openDatabase } from '../../src/store/open-database.js';
-import { importUpload } from '../../src/app/import-upload.js';
+import { importUpload } from '../../src/app/import/import-upload.js';
 import { customerHistoryRepository } from '../../src/store/customer-history.js';
 import { projectFile } from '../helpers.js';
 

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importUpload } from '../../src/app/import-upload.js';
+import { importUpload } from '../../src/app/import/import-upload.js';
 import { customerSummariesRepository } from '../../src/store/customer-summaries.js';
 import { openDatabase, type Db } from '../../src/store/open-database.js';
 import { csv, projectFile, temporaryApp } from '../helpers.js';

@@ -6,7 +6,7 @@ import type { AppContext } from '../context.js';
 import { escapeMarkdown } from '../format.js';
 import type { Locale } from '../reply.js';
 import { resolveDataset } from '../resolve-dataset.js';
-import { readSettings, replyLocale } from '../settings.js';
+import { readSettings, replyLocale } from '../workspace/settings.js';
 import { judgeAlert, type AlertJudgement } from './alert-metrics.js';
 import type { AlertMetric } from '../../store/digest-schedules.js';
 

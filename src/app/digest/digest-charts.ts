@@ -2,7 +2,7 @@ import { buildMigrationFlowChart } from '../../charts/migration-flow.js';
 import type { ChartConfig, ChartRenderer } from '../../charts/renderer.js';
 import { buildWeeklyRevenueChart } from '../../charts/weekly-revenue.js';
 import type { RunMigration } from '../../insights/migration.js';
-import { migrationShownIn } from '../segment-names.js';
+import { migrationShownIn } from '../segments/segment-names.js';
 import { isoDay } from '../../insights/week-start.js';
 import type { WeekRevenue } from '../../insights/weekly-revenue.js';
 import type { Locale, ReplyFile } from '../reply.js';

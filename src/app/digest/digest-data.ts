@@ -11,7 +11,7 @@ import { timeYardstick } from '../../segment/naming.js';
 import { digestQueries, type DigestMemberRow } from '../../store/digest-queries.js';
 import type { Db } from '../../store/open-database.js';
 import { runsRepository, type RunRecord } from '../../store/runs.js';
-import { latestRun, runView, type LatestRun } from '../segment-views.js';
+import { latestRun, runView, type LatestRun } from '../segments/segment-views.js';
 import { datasetSales } from './weekly-sales.js';
 
 /** How many named movements the digest tells: the largest three. */

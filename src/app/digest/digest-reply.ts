@@ -1,10 +1,10 @@
 import type { WeeklyAction } from '../../insights/actions-of-the-week.js';
 import type { SegmentChange } from '../../insights/migration.js';
 import { escapeMarkdown, formatAmount, formatCount, formatCounted, formatPercent, formatSignedCount } from '../format.js';
-import { isoWallClock } from '../import-report.js';
+import { isoWallClock } from '../import/import-report.js';
 import { actionLines } from '../replies/action-lines.js';
 import type { Locale, Reply, ReplyEmbed, ReplyField, ReplyFile } from '../reply.js';
-import { shownSegmentName } from '../segment-names.js';
+import { shownSegmentName } from '../segments/segment-names.js';
 import type { Digest } from './digest-data.js';
 import { arrowOf, changeOf, DIGEST_WORDS, formatCompactAmount, formatDay } from './digest-words.js';
 

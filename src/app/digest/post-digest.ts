@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { digestRepository, type DigestPost } from '../../store/digest-schedules.js';
 import type { AppContext } from '../context.js';
 import type { Reply } from '../reply.js';
-import { readSettings, replyLocale } from '../settings.js';
+import { readSettings, replyLocale } from '../workspace/settings.js';
 import type { DigestRequest } from './build-digest.js';
 import { failureReason, type DigestChannels } from './post-port.js';
 import { afterFailedAttempt } from './schedule-policy.js';

@@ -1,7 +1,7 @@
 import { parseExport } from '../../ingest/parse-export.js';
 import { readTable } from '../../ingest/read-table.js';
 import { IngestError, type ColumnMapping, type IngestErrorCode, type IngestOptions, type TransactionRow } from '../../ingest/types.js';
-import { isoWallClock, skippedCounts, type ImportReport } from '../import-report.js';
+import { isoWallClock, skippedCounts, type ImportReport } from './import-report.js';
 
 export interface InspectRequest {
   fileName: string;

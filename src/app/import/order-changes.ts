@@ -3,7 +3,7 @@ import { customerSummariesRepository } from '../../store/customer-summaries.js';
 import type { Db } from '../../store/open-database.js';
 import { orderChangesRepository, type OrderChangesRepository } from '../../store/order-changes.js';
 import { NO_TEXT } from '../../store/transactions.js';
-import { BasketProducts } from '../basket-products.js';
+import { BasketProducts } from './basket-products.js';
 
 /** Orders whose status a platform export gives: those it leaves out, and those it refunds. */
 export interface OrderChanges {

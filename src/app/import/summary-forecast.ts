@@ -1,7 +1,7 @@
 import type { CustomerBasket } from '../../segment/customer-baskets.js';
 import type { CustomerOrder } from '../../segment/customer-orders.js';
 import type { LineColumns } from '../../store/transactions.js';
-import { SummaryAdditionsTally } from '../customer-summaries.js';
+import { SummaryAdditionsTally } from './customer-summaries.js';
 
 /** A dataset's per-customer summaries as the store returns them: orders and baskets, in primary-key order. */
 export interface CustomerSummaries {

@@ -1,6 +1,6 @@
 import type { PlaybookAction } from '../../segment/playbook.js';
 import { escapeMarkdown } from '../format.js';
-import { bundledPlaybook } from '../playbook-source.js';
+import { bundledPlaybook } from '../segments/playbook-source.js';
 import type { Locale } from '../reply.js';
 
 /**

@@ -2,7 +2,7 @@ import { GONE_SINCE, NEW_SINCE, UNSEGMENTED, type SegmentChange } from '../../in
 import type { NamedMovement } from '../../insights/named-movements.js';
 import { escapeMarkdown, formatAmount, formatCount, formatCounted, formatPercent, type Noun } from '../format.js';
 import type { Locale, Reply, ReplyEmbed, ReplyField, ReplyFile } from '../reply.js';
-import { shownSegmentName } from '../segment-names.js';
+import { shownSegmentName } from '../segments/segment-names.js';
 import type { ComparedRun, RunComparison } from '../segments/compare-runs.js';
 import { continuityLine } from './segments-reply.js';
 

@@ -1,8 +1,8 @@
-import type { CustomerCard } from '../customer-card.js';
+import type { CustomerCard } from '../lookup/customer-card.js';
 import { RETURNED_EVERYTHING } from '../../segment/returned-everything.js';
 import { escapeMarkdown, formatAmount, formatCount, formatCounted, formatPercent } from '../format.js';
 import type { Locale, Reply } from '../reply.js';
-import { shownSegmentName } from '../segment-names.js';
+import { shownSegmentName } from '../segments/segment-names.js';
 import { actionLines } from './action-lines.js';
 
 const words = {

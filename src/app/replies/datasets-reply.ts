@@ -1,4 +1,4 @@
-import type { DatasetListing } from '../datasets.js';
+import type { DatasetListing } from '../workspace/datasets.js';
 import { escapeMarkdown, formatCounted, type Noun } from '../format.js';
 import type { Locale, Reply } from '../reply.js';
 

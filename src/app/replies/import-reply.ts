@@ -1,5 +1,5 @@
 import type { SkipReason } from '../../ingest/types.js';
-import type { ImportReport } from '../import-report.js';
+import type { ImportReport } from '../import/import-report.js';
 import { escapeMarkdown, formatAmount, formatCount, listExamples } from '../format.js';
 import type { Locale, Reply } from '../reply.js';
 

@@ -1,7 +1,7 @@
 import type { RunListing } from '../../store/runs.js';
 import type { DatasetRecord } from '../../store/datasets.js';
 import { escapeMarkdown, formatCounted, type Noun } from '../format.js';
-import { isoWallClock } from '../import-report.js';
+import { isoWallClock } from '../import/import-report.js';
 import type { Locale, Reply } from '../reply.js';
 
 const words = {

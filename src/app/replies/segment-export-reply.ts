@@ -1,7 +1,7 @@
 import { escapeMarkdown, formatCounted } from '../format.js';
 import type { Locale, Reply } from '../reply.js';
-import type { SegmentExport } from '../segment-export.js';
-import { shownSegmentName } from '../segment-names.js';
+import type { SegmentExport } from '../segments/segment-export.js';
+import { shownSegmentName } from '../segments/segment-names.js';
 
 /** The segment's customers as a CSV attachment, with the count in the message. */
 export function segmentExportReply(result: SegmentExport, locale: Locale): Reply {

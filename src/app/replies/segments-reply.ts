@@ -3,8 +3,8 @@ import type { Locale, Reply, ReplyEmbed, ReplyField, ReplyFile } from '../reply.
 import { KEEP_K_SILHOUETTE_MARGIN } from '../../segment/choose-k.js';
 import type { RunContinuity } from '../../segment/continuity.js';
 import { timeYardstick } from '../../segment/naming.js';
-import type { RunView } from '../segment-views.js';
-import { shownSegmentName } from '../segment-names.js';
+import type { RunView } from '../segments/segment-views.js';
+import { shownSegmentName } from '../segments/segment-names.js';
 import { actionLines } from './action-lines.js';
 
 const words = {

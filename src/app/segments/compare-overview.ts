@@ -2,7 +2,7 @@ import { buildMigrationFlowChart } from '../../charts/migration-flow.js';
 import type { ChartConfig } from '../../charts/renderer.js';
 import type { AppContext } from '../context.js';
 import { compareReply } from '../replies/compare-reply.js';
-import { migrationShownIn } from '../segment-names.js';
+import { migrationShownIn } from './segment-names.js';
 import { failureReply } from '../replies/failure-reply.js';
 import type { Locale, Reply, ReplyFile } from '../reply.js';
 import { compareRuns, type ComparisonRequest, type RunComparison } from './compare-runs.js';

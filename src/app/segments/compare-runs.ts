@@ -5,7 +5,7 @@ import { RETURNED_EVERYTHING } from '../../segment/returned-everything.js';
 import type { DatasetRecord } from '../../store/datasets.js';
 import type { Db } from '../../store/open-database.js';
 import { runsRepository, type RunRecord } from '../../store/runs.js';
-import { isoWallClock } from '../import-report.js';
+import { isoWallClock } from '../import/import-report.js';
 import { resolveDataset, type DatasetLookup } from '../resolve-dataset.js';
 
 /** One side of a comparison: which run it is. */

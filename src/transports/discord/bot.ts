@@ -3,8 +3,8 @@ import { Client, Events, GatewayIntentBits, MessageFlags, type ChatInputCommandI
 import type { Command } from '../../../commands/command.js';
 import { COMMANDS } from '../../../commands/index.js';
 import { appContext } from '../../app/app-context.js';
-import { departedWorkspaces } from '../../app/departed-workspaces.js';
-import { purgeWorkspace } from '../../app/erasure.js';
+import { departedWorkspaces } from '../../app/workspace/departed-workspaces.js';
+import { purgeWorkspace } from '../../app/workspace/erasure.js';
 import type { Config } from '../../config.js';
 import { allowedAttachmentOrigins } from './attachment-download.js';
 import { GuildQueue } from './guild-queue.js';
@@ -17,7 +17,7 @@ import { startDigestScheduler, type DigestSchedulerOptions } from './digest-sche
 import { NO_MENTIONS } from './reply-payload.js';
 import { RunningWork } from './running-work.js';
 import { localeOf, WORDS } from './words.js';
-import { startWorkersInBackground } from '../../app/background-thread.js';
+import { startWorkersInBackground } from '../../app/workers/background-thread.js';
 
 /** How long a shutdown waits for running commands (the full Online Retail file takes about 15 s to import and segment). */
 const SHUTDOWN_GRACE_MS = 60_000;

@@ -1,6 +1,6 @@
 import type { AutocompleteInteraction } from 'discord.js';
-import { mayRun } from '../../app/access.js';
-import { readSettings, replyLocale } from '../../app/settings.js';
+import { mayRun } from '../../app/workspace/access.js';
+import { readSettings, replyLocale } from '../../app/workspace/settings.js';
 import { commandFor, scalarOptions, type DiscordDoor } from './handle-command.js';
 import { memberOf } from './permissions.js';
 import { clipText } from './reply-payload.js';

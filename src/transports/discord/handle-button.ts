@@ -1,7 +1,7 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
 import { invokeCommand } from '../../../commands/invoke.js';
-import { mayRun } from '../../app/access.js';
-import { readSettings } from '../../app/settings.js';
+import { mayRun } from '../../app/workspace/access.js';
+import { readSettings } from '../../app/workspace/settings.js';
 import { PendingConfirmations } from './confirmations.js';
 import type { DiscordDoor } from './handle-command.js';
 import { memberOf } from './permissions.js';

@@ -1,11 +1,11 @@
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags, type Attachment, type ChatInputCommandInteraction } from 'discord.js';
 import type { Command, OptionSpec } from '../../../commands/command.js';
 import { invokeCommand } from '../../../commands/invoke.js';
-import { mayRun } from '../../app/access.js';
+import { mayRun } from '../../app/workspace/access.js';
 import type { AppContext } from '../../app/context.js';
 import { failureMessage } from '../../app/messages.js';
 import type { Locale, ProgressListener, Reply } from '../../app/reply.js';
-import { readSettings, replyLocale } from '../../app/settings.js';
+import { readSettings, replyLocale } from '../../app/workspace/settings.js';
 import type { PendingConfirmations } from './confirmations.js';
 import { judgeDigestAlert } from './digest-alerts.js';
 import { checkAttachment, downloadAttachment, type DownloadPolicy, type DownloadRefusal } from './attachment-download.js';

@@ -1,5 +1,5 @@
 import { COMMANDS } from '../../../commands/index.js';
-import { prepareWorkers } from '../../app/worker-bundles.js';
+import { prepareWorkers } from '../../app/workers/worker-bundles.js';
 import { loadConfig } from '../../config.js';
 import { startBot } from './bot.js';
 import { deployCommands } from './deploy.js';

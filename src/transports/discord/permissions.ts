@@ -1,8 +1,8 @@
 import { PermissionFlagsBits, type GuildMember, type PermissionsBitField } from 'discord.js';
-import type { Member } from '../../app/access.js';
+import type { Member } from '../../app/workspace/access.js';
 
 /**
- * The asking member as the access rule (src/app/access.ts) sees them. Checked on our side for every command,
+ * The asking member as the access rule (src/app/workspace/access.ts) sees them. Checked on our side for every command,
  * whatever the server's integration settings say: a server admin can reassign who sees a command, not who may
  * change data.
  */

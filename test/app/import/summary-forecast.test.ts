@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importUpload, type ParsedForecast, type UploadRequest } from '../../../src/app/import-upload.js';
+import { importUpload, type ParsedForecast, type UploadRequest } from '../../../src/app/import/import-upload.js';
 import { compareCodePoints } from '../../../src/app/import/summary-forecast.js';
-import { segmentDataset, segmentForecast, type SegmentOutcome, type SegmentRequest } from '../../../src/app/segment-dataset.js';
+import { segmentDataset, segmentForecast, type SegmentOutcome, type SegmentRequest } from '../../../src/app/segments/segment-dataset.js';
 import { customerSummariesRepository } from '../../../src/store/customer-summaries.js';
 import { datasetsRepository } from '../../../src/store/datasets.js';
 import { runsRepository } from '../../../src/store/runs.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CustomerCard } from '../../../src/app/customer-card.js';
+import type { CustomerCard } from '../../../src/app/lookup/customer-card.js';
 import { customerReply } from '../../../src/app/replies/customer-reply.js';
 import { RETURNED_EVERYTHING, RETURNED_EVERYTHING_EXPLANATION } from '../../../src/segment/returned-everything.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importUpload } from '../../../src/app/import-upload.js';
+import { importUpload } from '../../../src/app/import/import-upload.js';
 import { importReply } from '../../../src/app/replies/import-reply.js';
 import { csv, sharedData, temporaryApp } from '../../helpers.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentsReply } from '../../../src/app/replies/segments-reply.js';
-import type { RunView, SegmentView } from '../../../src/app/segment-views.js';
+import type { RunView, SegmentView } from '../../../src/app/segments/segment-views.js';
 
 const segment = (extra: Partial<SegmentView>): SegmentView => ({
   name: 'Hibernating', segmentName: 'Hibernating', rank: 1, customers: 82, customerShare: 0.284, revenue: 31259.4, revenueShare: 0.064,

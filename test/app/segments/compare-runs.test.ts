@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importUpload } from '../../../src/app/import-upload.js';
+import { importUpload } from '../../../src/app/import/import-upload.js';
 import { compareReply } from '../../../src/app/replies/compare-reply.js';
 import { runsReply } from '../../../src/app/replies/runs-reply.js';
-import { kRunsInWorker } from '../../../src/app/run-k-runs.js';
-import { segmentDataset, segmentDatasetOnTwoThreads } from '../../../src/app/segment-dataset.js';
+import { kRunsInWorker } from '../../../src/app/segments/run-k-runs.js';
+import { segmentDataset, segmentDatasetOnTwoThreads } from '../../../src/app/segments/segment-dataset.js';
 import { compareRuns } from '../../../src/app/segments/compare-runs.js';
 import { listRuns } from '../../../src/app/segments/list-runs.js';
 import { GONE_SINCE, NEW_SINCE } from '../../../src/insights/migration.js';

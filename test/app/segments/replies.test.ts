@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareReply } from '../../../src/app/replies/compare-reply.js';
 import { continuityLine, segmentsReply } from '../../../src/app/replies/segments-reply.js';
-import type { RunView } from '../../../src/app/segment-views.js';
+import type { RunView } from '../../../src/app/segments/segment-views.js';
 import type { RunComparison } from '../../../src/app/segments/compare-runs.js';
 import { runMigration } from '../../../src/insights/migration.js';
 import { namedMovements } from '../../../src/insights/named-movements.js';

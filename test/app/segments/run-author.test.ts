@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importUpload } from '../../../src/app/import-upload.js';
+import { importUpload } from '../../../src/app/import/import-upload.js';
 import { runsReply } from '../../../src/app/replies/runs-reply.js';
-import { segmentDataset } from '../../../src/app/segment-dataset.js';
+import { segmentDataset } from '../../../src/app/segments/segment-dataset.js';
 import { listRuns } from '../../../src/app/segments/list-runs.js';
 import { MIGRATIONS } from '../../../src/store/migrations/index.js';
 import { openDatabase } from '../../../src/store/open-database.js';

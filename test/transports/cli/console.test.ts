@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importUpload } from '../../../src/app/import-upload.js';
-import { segmentDataset } from '../../../src/app/segment-dataset.js';
+import { importUpload } from '../../../src/app/import/import-upload.js';
+import { segmentDataset } from '../../../src/app/segments/segment-dataset.js';
 import { loadConfig } from '../../../src/config.js';
 import { runLocalConsole } from '../../../src/transports/cli/console.js';
 import { projectFile, temporaryApp } from '../../helpers.js';

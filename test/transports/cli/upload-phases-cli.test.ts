@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PhaseMark } from '../../../src/app/phase-trace.js';
+import type { PhaseMark } from '../../../src/app/workers/phase-trace.js';
 import { projectFile } from '../../helpers.js';
 import { segmenta } from './run-segmenta.js';
 
