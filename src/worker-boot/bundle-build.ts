@@ -4,7 +4,7 @@ import { isBuiltin } from 'node:module';
 import { basename, dirname, extname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Plugin } from 'esbuild';
-import { buildSettingsFiles, bundleSlot, readIfPresent, type BuiltBundle } from './bundle-cache.js';
+import { buildSettingsFiles, bundleSlot, projectRoot, readIfPresent, type BuiltBundle } from './bundle-cache.js';
 
 // The code that decides what a bundle contains is an input of every bundle.
 const builderFiles = [fileURLToPath(import.meta.url)];
@@ -28,6 +28,9 @@ export async function buildBundle(entryPath: string): Promise<BuiltBundle> {
   // A sibling of the final directory, so the relative paths in source maps and imports stay right after the rename.
   const outdir = join(bundleSlot(entryPath), 'pending');
   const result = await build({
+    // The bundle's path comments are relative to it: without it, a CLI started from another directory built a bundle
+    // with the same inputs (so the same cache key) but other chunk names, and the cache then never found it fresh.
+    absWorkingDir: projectRoot,
     entryPoints: [entryPath],
     bundle: true,
     splitting: true,

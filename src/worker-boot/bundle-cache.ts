@@ -18,7 +18,7 @@ interface Manifest {
   inputs: string[];
 }
 
-const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 // Inside node_modules so the absolute imports of external packages stay valid, and `npm ci` starts it afresh.
 const cacheRoot = join(projectRoot, 'node_modules/.cache/segmenta/workers');
 // An hour covers any worker still loading a lazy chunk from a bundle that a newer build replaced.
@@ -84,9 +84,19 @@ export function storeBundle(entryPath: string, bundle: BuiltBundle): void {
   try {
     renameSync(staging, join(slot, key));
   } catch (error) {
-    // Another process stored the same build first.
-    rmSync(staging, { recursive: true, force: true });
-    if (!existsSync(join(slot, key, bundle.entryFile))) throw error;
+    // Another process stored the same build first; a directory of this key without these files (left by a version
+    // of the builder whose output differed) gives way, or the manifest would name files that are not there.
+    if (bundle.files.every((file) => existsSync(join(slot, key, file.name)))) {
+      rmSync(staging, { recursive: true, force: true });
+    } else {
+      rmSync(join(slot, key), { recursive: true, force: true });
+      try {
+        renameSync(staging, join(slot, key));
+      } catch {
+        rmSync(staging, { recursive: true, force: true });
+        throw error;
+      }
+    }
   }
   const manifest: Manifest = { key, entryFile: bundle.entryFile, files: bundle.files.map((file) => file.name), inputs: [...bundle.inputs.keys()] };
   const pending = join(slot, `.manifest-${process.pid}-${Math.random().toString(36).slice(2)}.json`);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -107,6 +107,21 @@ describe('the worker bundles', () => {
     const code = Buffer.from(bundle.files.map((file) => Buffer.from(file.contents).toString('utf8')).join('\n'));
     expect(code.toString()).not.toMatch(/from "[^"]*fflate/);
     expect([...bundle.inputs.keys()]).toContain(projectFile('node_modules/fflate/esm/index.mjs'));
+  });
+
+  it('GIVEN a stored build of the same inputs whose files differ THEN storing a build replaces it, and the cache finds it fresh', async () => {
+    const entry = projectFile('src/app/segments/k-runs-worker.ts');
+    const bundle = await buildBundle(entry);
+    storeBundle(entry, bundle);
+    const manifest = JSON.parse(readFileSync(join(bundleSlot(entry), 'manifest.json'), 'utf8')) as { key: string; files: string[] };
+    // As an older builder left it: the same key, other file names (its chunks were named from other path comments).
+    const keyDir = join(bundleSlot(entry), manifest.key);
+    rmSync(keyDir, { recursive: true, force: true });
+    mkdirSync(keyDir);
+    writeFileSync(join(keyDir, 'chunk-OTHER.mjs'), '');
+    expect(freshBundle(entry)).toBeUndefined();
+    storeBundle(entry, bundle);
+    expect(freshBundle(entry)).toBe(join(keyDir, bundle.entryFile));
   });
 
   it('GIVEN the CLI, whose zod mentions `import()` in a comment THEN it bundles, and bin/fresh-bundle.js finds the same bundle as the cache', async () => {
