@@ -61,7 +61,7 @@ for (const chunk of chunks) imported += write.write(chunk).reduce((count, flag) 
 stage('insert');
 write.commit({
   details: { rowsSkipped: {}, anonymousRows: 0, returnRows: 0, columns: {}, warnings: [] },
-  rowsRead: parsed.rowsRead, rowsImported: imported, duplicatesIgnored: parsed.rows.length - imported,
+  rowsRead: parsed.rowsRead, rowsKept: parsed.rows.length,
 });
 stage('summaries+commit');
 db.pragma('wal_checkpoint(PASSIVE)');

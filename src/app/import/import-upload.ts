@@ -103,7 +103,10 @@ async function importWith(
     },
   });
 
-  onProgress({ stage: 'parsing', done: 0, total: table.recordCount, unit: 'rows' });
+  // Not table.recordCount in the callback below: a closure over `table` would keep its records, and so the whole
+  // text, alive until the upload returns, beside the segmentation that may start once they are parsed.
+  const expected = table.recordCount;
+  onProgress({ stage: 'parsing', done: 0, total: expected, unit: 'rows' });
   const keys = new RowKeys(table.recordCount ?? 0);
   const chunks = new RowChunkEncoder();
   const figures = new FileFiguresTally();
@@ -112,7 +115,7 @@ async function importWith(
     table,
     request.ingest,
     // Rows are stored while others are parsed: one bar, rows stored of rows expected, rather than two in turn.
-    () => onProgress({ stage: 'writing', done: writer.rowsStored(), total: table.recordCount, unit: 'rows' }),
+    () => onProgress({ stage: 'writing', done: writer.rowsStored(), total: expected, unit: 'rows' }),
     (rows, from, to) => {
       for (const chunk of chunks.add(rows, from, to, keys.of(rows, from, to))) {
         // Before the chunk is written: a writer on another thread takes its buffers.
@@ -129,7 +132,30 @@ async function importWith(
     writer.write(rest);
   }
   markPhase('rows parsed');
+  const total = parsed.rowsKept;
+  // How the file was read, as the upload record keeps it and the report shows it.
+  const { delimiter, encoding, container, sheets } = parsed.table;
+  const layout = { delimiter, encoding, container, sheets };
   const platform = parsed.platform;
+  const currency = platform?.currency ?? parsed.formats.currency ?? request.ingest.currency ?? null;
+  // Asked for now: the writer commits when it has stored the last rows, whatever this thread does meanwhile.
+  const committing = writer.commit(
+    {
+      details: {
+        rowsSkipped: parsed.rowsSkipped as Record<string, { count: number; lines: number[] }>,
+        anonymousRows: parsed.anonymousRows,
+        returnRows: parsed.returnRows,
+        columns: parsed.columns as Record<string, string>,
+        warnings: parsed.warnings,
+        ...layout,
+      },
+      rowsRead: parsed.rowsRead,
+      rowsKept: total,
+      ...(platform !== null && { orderChanges: { withdrawn: platform.withdrawnOrders, refunded: platform.refundedOrders } }),
+      currency: platform?.currency ?? parsed.formats.currency,
+    },
+    (done) => onProgress({ stage: 'writing', done, total, unit: 'rows' }),
+  );
   // Orders an export cancels or refunds change what is stored beyond its own lines: no forecast then.
   const changesOrders = platform !== null && platform.withdrawnOrders.length + platform.refundedOrders.length > 0;
   hooks.onParsed?.({
@@ -137,32 +163,9 @@ async function importWith(
     customers: figures.figures().customers,
     ...(forecast !== undefined && !changesOrders && { forecast: { summaries: forecast.summaries(), held } }),
   });
-  const total = parsed.rowsKept;
   onProgress({ stage: 'writing', done: writer.rowsStored(), total, unit: 'rows' });
-  const stored = await writer.stored(total, (done) => onProgress({ stage: 'writing', done, total, unit: 'rows' }));
-  markPhase('rows stored');
-  const imported = stored.reduce((count, flag) => count + flag, 0);
-  // How the file was read, as the upload record keeps it and the report shows it.
-  const { delimiter, encoding, container, sheets } = parsed.table;
-  const layout = { delimiter, encoding, container, sheets };
-  const currency = platform?.currency ?? parsed.formats.currency ?? request.ingest.currency ?? null;
-  const { alreadyUploaded, statusChanges, emptyBefore } = await writer.commit({
-    details: {
-      rowsSkipped: parsed.rowsSkipped as Record<string, { count: number; lines: number[] }>,
-      anonymousRows: parsed.anonymousRows,
-      returnRows: parsed.returnRows,
-      columns: parsed.columns as Record<string, string>,
-      warnings: parsed.warnings,
-      ...layout,
-    },
-    rowsRead: parsed.rowsRead,
-    rowsImported: imported,
-    duplicatesIgnored: total - imported,
-    ...(platform !== null && { orderChanges: { withdrawn: platform.withdrawnOrders, refunded: platform.refundedOrders } }),
-    currency: platform?.currency ?? parsed.formats.currency,
-  });
-  markPhase('committed');
-  settle(forecast !== undefined && !changesOrders && forecast.held(stored, emptyBefore));
+  const { alreadyUploaded, statusChanges, emptyBefore, rowsImported: imported } = await committing;
+  settle(forecast !== undefined && !changesOrders && forecast.held(imported, emptyBefore));
   onProgress({ stage: 'done', done: total, total, unit: 'rows' });
 
   const warnings = [...parsed.table.warnings, ...parsed.warnings];

@@ -16,7 +16,7 @@ export interface CustomerSummaries {
  *
  * It predicts that the writer stores every line: in a dataset with nothing stored, no line's key is taken, and
  * the lines of one file have keys of their own (a repeated line is numbered by its occurrence, see RowKeys).
- * `held(stored, emptyBefore)` tells, after the write, whether that was so: the dataset had no lines or summaries
+ * `held(rowsStored, emptyBefore)` tells, after the write, whether that was so: the dataset had no lines or summaries
  * before (an append to stored lines, or a stored order changed by the upload, makes the forecast worthless, and
  * then the summaries must be read from the store) and the writer stored every line (two keys of one upload can
  * only clash by a 64-bit hash collision).
@@ -36,8 +36,8 @@ export class SummaryForecast {
   }
 
   /** Whether the summaries are those the store now holds: every line stored, and nothing stored before. */
-  held(stored: Uint8Array, emptyBefore: boolean): boolean {
-    return emptyBefore && stored.length === this.rows && stored.every((flag) => flag === 1);
+  held(rowsStored: number, emptyBefore: boolean): boolean {
+    return emptyBefore && rowsStored === this.rows;
   }
 
   /**

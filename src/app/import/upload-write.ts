@@ -7,6 +7,7 @@ import { uploadsRepository, type NewUpload, type UploadDetails } from '../../sto
 import { SummaryAdditionsTally, writeSummaryAdditions } from './customer-summaries.js';
 import { applyOrderChanges, type OrderChanges } from './order-changes.js';
 import type { RowChunk } from './row-chunks.js';
+import { markPhase } from '../workers/phase-trace.js';
 
 /** What is known of an upload before its rows are parsed: enough to open the write and record the upload. */
 export interface UploadStart {
@@ -14,12 +15,12 @@ export interface UploadStart {
   upload: Omit<NewUpload, 'datasetId' | 'details' | 'rowsRead' | 'rowsImported' | 'duplicatesIgnored'>;
 }
 
-/** What is known once every row is parsed and written. */
+/** What is known once every row is parsed: sent as soon as it is, the writer stores what it has left first. */
 export interface UploadEnd {
   details: UploadDetails;
   rowsRead: number;
-  rowsImported: number;
-  duplicatesIgnored: number;
+  /** Rows given to write(): those already stored in the dataset are counted as duplicates ignored. */
+  rowsKept: number;
   /** A platform export's orders that change what earlier exports stored. */
   orderChanges?: OrderChanges;
   /** What the export's amounts are in, when it says: the dataset keeps it. */
@@ -34,6 +35,8 @@ export interface UploadCommitted {
   statusChanges: number;
   /** The dataset held no lines and no summaries before this upload. */
   emptyBefore: boolean;
+  /** Rows stored: rowsKept less those the dataset already had. */
+  rowsImported: number;
 }
 
 /**
@@ -56,6 +59,8 @@ export class UploadWrite {
   private readonly datasetTextIds: number[] = [];
   /** Whether every text so far has the same id in the upload and the dataset, as in a new dataset's first upload. */
   private sameTextIds = true;
+  private rowsWritten = 0;
+  private rowsStored = 0;
 
   constructor(private readonly db: Db, { dataset, upload }: UploadStart) {
     this.bulk = beginBulkWrite(db);
@@ -103,26 +108,33 @@ export class UploadWrite {
     const lines = this.sameTextIds ? chunk : withDatasetTextIds(chunk, this.datasetTextIds);
     const stored = this.transactions.insertMany(this.guildId, this.datasetId, this.uploadId, lines);
     this.summaries.add(lines, stored);
+    this.rowsWritten += chunk.rows;
+    for (let i = 0; i < chunk.rows; i++) this.rowsStored += stored[i]!;
     return stored;
   }
 
   /** Writes the summaries, the order changes and the upload's outcome, and commits. */
   commit(end: UploadEnd): UploadCommitted {
+    markPhase('rows stored');
     let statusChanges = 0;
     try {
+      if (this.rowsWritten !== end.rowsKept) throw new Error(`writer stored ${this.rowsWritten} rows of ${end.rowsKept}`);
       writeSummaryAdditions(customerSummariesRepository(this.db), this.guildId, this.datasetId, this.summaries.additions());
       if (end.currency) datasetsRepository(this.db).setCurrency(this.guildId, this.datasetId, end.currency);
       if (end.orderChanges !== undefined) {
         const textOf = (id: number) => this.texts.textOf(id);
         statusChanges = applyOrderChanges(this.db, this.guildId, this.datasetId, this.uploadId, end.orderChanges, textOf);
       }
-      uploadsRepository(this.db).setOutcome(this.guildId, this.uploadId, end);
+      const { details, rowsRead } = end;
+      const duplicatesIgnored = end.rowsKept - this.rowsStored;
+      uploadsRepository(this.db).setOutcome(this.guildId, this.uploadId, { details, rowsRead, rowsImported: this.rowsStored, duplicatesIgnored });
     } catch (error) {
       this.bulk.rollback();
       throw error;
     }
     this.bulk.commit();
-    return { alreadyUploaded: this.alreadyUploaded, statusChanges, emptyBefore: this.emptyBefore };
+    markPhase('committed');
+    return { alreadyUploaded: this.alreadyUploaded, statusChanges, emptyBefore: this.emptyBefore, rowsImported: this.rowsStored };
   }
 
   rollback(): void {
@@ -154,18 +166,19 @@ function withDatasetTextIds(chunk: RowChunk, datasetTextIds: readonly number[]):
 
 /**
  * The import's side of an upload's write, wherever the transaction runs: begin, then write chunks as they are parsed,
- * then wait for them to be stored, then commit. abort() rolls back whatever was begun and may be called at any time,
- * also after a commit (then it does nothing); it never throws.
+ * then commit, which the writer does once it has stored them all. abort() rolls back whatever was begun and may be
+ * called at any time, also after a commit (then it does nothing); it never throws.
  */
 export interface UploadWriter {
   begin(start: UploadStart): void;
   write(chunk: RowChunk): void;
   /** Rows stored so far, read at once: also while this thread is busy parsing and hears no message. */
   rowsStored(): number;
-  /** The stored flags of the `rows` rows written, in row order, once all are stored; onWritten hears how many are. */
-  stored(rows: number, onWritten: (done: number) => void): Promise<Uint8Array>;
-  /** Resolves with what the commit found, once committed. */
-  commit(end: UploadEnd): Promise<UploadCommitted>;
+  /**
+   * Asks for the commit after the rows written; resolves with what it found once committed. Call it as soon as the
+   * last row is written, so the writer never waits for this thread. onWritten hears how many rows are stored meanwhile.
+   */
+  commit(end: UploadEnd, onWritten?: (done: number) => void): Promise<UploadCommitted>;
   abort(): Promise<void>;
 }
 
@@ -174,23 +187,18 @@ export function inThreadWriter(db: Db): UploadWriter {
   let write: UploadWrite | undefined;
   let open = false;
   let rowsStored = 0;
-  const flags: Uint8Array[] = [];
   return {
     begin(start) {
       write = new UploadWrite(db, start);
       open = true;
     },
     write(chunk) {
-      flags.push(write!.write(chunk));
+      write!.write(chunk);
       rowsStored += chunk.rows;
     },
     rowsStored: () => rowsStored,
-    async stored(rows, onWritten) {
-      const all = joinedFlags(flags, rows);
-      onWritten(rows);
-      return all;
-    },
-    async commit(end) {
+    async commit(end, onWritten) {
+      onWritten?.(rowsStored);
       open = false;
       return write!.commit(end);
     },
@@ -204,16 +212,4 @@ export function inThreadWriter(db: Db): UploadWriter {
       }
     },
   };
-}
-
-/** Per-chunk stored flags, one array in row order. */
-export function joinedFlags(chunks: readonly Uint8Array[], rows: number): Uint8Array {
-  const all = new Uint8Array(rows);
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  if (at !== rows) throw new Error(`writer stored ${at} rows of ${rows}`);
-  return all;
 }

@@ -44,7 +44,7 @@ function handle(request: WriterRequest): void {
   } else if (request.type === 'rows') {
     const stored = write!.write(request.chunk satisfies RowChunk);
     Atomics.add(rowsStored, 0, stored.length);
-    reply({ type: 'written', stored }, [stored.buffer as ArrayBuffer]);
+    reply({ type: 'written' });
   } else if (request.type === 'commit') {
     const committed = write!.commit(request.end satisfies UploadEnd);
     write = undefined;

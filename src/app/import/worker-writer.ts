@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { rowChunkTransfer, type RowChunk } from './row-chunks.js';
 import { startWorker } from '../workers/start-worker.js';
-import { joinedFlags, type UploadCommitted, type UploadEnd, type UploadStart, type UploadWriter } from './upload-write.js';
+import type { UploadCommitted, UploadEnd, UploadStart, UploadWriter } from './upload-write.js';
 
 export type WriterRequest =
   | { type: 'begin'; start: UploadStart }
@@ -10,7 +10,7 @@ export type WriterRequest =
   | { type: 'abort' };
 
 export type WriterReply =
-  | { type: 'written'; stored: Uint8Array }
+  | { type: 'written' }
   | { type: 'committed'; committed: UploadCommitted }
   | { type: 'aborted' }
   | { type: 'failed'; message: string };
@@ -25,8 +25,6 @@ export function workerWriter(databasePath: string): UploadWriter {
   // Counted by the writer as it stores each chunk: its messages wait until this thread is done parsing.
   const rowsStored = new Int32Array(new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT));
   const worker: Worker = startWorker(uploadWriterWorkerUrl, { databasePath, rowsStored });
-  const flags: Uint8Array[] = [];
-  let written = 0;
   let failure: Error | undefined;
   let finished = false;
   /** Called on every reply and on a failure, by whichever call waits: at most one does at a time. */
@@ -41,8 +39,7 @@ export function workerWriter(databasePath: string): UploadWriter {
   let committed: UploadCommitted | undefined;
   worker.on('message', (message: WriterReply) => {
     if (message.type === 'written') {
-      flags.push(message.stored);
-      written += message.stored.length;
+      // Only wakes the commit's wait, which reads the count.
     } else if (message.type === 'committed') {
       committed = message.committed;
       finished = true;
@@ -78,19 +75,15 @@ export function workerWriter(databasePath: string): UploadWriter {
     begin: (start) => send({ type: 'begin', start }),
     write: (chunk) => send({ type: 'rows', chunk }, rowChunkTransfer(chunk)),
     rowsStored: () => Atomics.load(rowsStored, 0),
-    async stored(rows, onWritten) {
+    async commit(end, onWritten) {
+      send({ type: 'commit', end });
       let heard = 0;
       await until(() => {
         // The count runs ahead of the messages, never behind: the bar never steps back.
         const now = Atomics.load(rowsStored, 0);
-        if (now !== heard) onWritten((heard = now));
-        return written >= rows;
+        if (now !== heard) onWritten?.((heard = now));
+        return committed !== undefined;
       });
-      return joinedFlags(flags, rows);
-    },
-    async commit(end) {
-      send({ type: 'commit', end });
-      await until(() => committed !== undefined);
       return committed!;
     },
     async abort() {

@@ -4,7 +4,7 @@ import { threadId } from 'node:worker_threads';
 /**
  * Where an upload's time goes, for `bench/upload-phases.ts`: when the environment variable SEGMENTA_PHASE_TRACE
  * names a file, each thread appends one JSON line per mark (its name, the wall clock in ms since the epoch, the
- * process's CPU time so far, the thread) as it passes the mark. CPU time is the whole process's, every thread
+ * process's CPU time so far, the thread, the process's resident memory) as it passes the mark. CPU time is the whole process's, every thread
  * included: on a machine shared with other work it tells a phase that did less from one that waited less. Workers inherit the variable, so one file collects every thread's marks. Without
  * the variable a mark costs one comparison; with it, one small synchronous append (the marks are a few dozen).
  */
@@ -17,6 +17,8 @@ export interface PhaseMark {
   /** User + system CPU ms of the whole process so far. */
   cpu: number;
   thread: number;
+  /** Resident memory of the whole process at the mark, MB (absent on the process-start mark). */
+  rssMb?: number;
 }
 
 function cpuMs(): number {
@@ -26,7 +28,9 @@ function cpuMs(): number {
 
 export function markPhase(name: string): void {
   if (traceFile === undefined) return;
-  const mark: PhaseMark = { name, at: performance.timeOrigin + performance.now(), cpu: cpuMs(), thread: threadId };
+  const mark: PhaseMark = {
+    name, at: performance.timeOrigin + performance.now(), cpu: cpuMs(), thread: threadId, rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20),
+  };
   appendFileSync(traceFile, `${JSON.stringify(mark)}\n`);
 }
 
