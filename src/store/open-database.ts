@@ -5,6 +5,9 @@ import { migrate } from './migrate.js';
 
 export type Db = Database.Database;
 
+/** Bytes per database page, for files created from now on. */
+export const PAGE_SIZE = 16_384;
+
 /**
  * Opens (creating if needed) the SQLite file and brings its schema up to date.
  * WAL lets lookups read while an import writes; busy_timeout makes a second writer wait instead of failing.
@@ -15,6 +18,10 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   db.pragma('busy_timeout = 10000');
   db.pragma('foreign_keys = ON');
   if (!options.readonly) {
+    // Only takes on a new, empty file (a WAL database keeps the size it was made with). Lines arrive in key order
+    // within an upload but across the whole key range, so an import revisits most pages: with 16 KiB pages SQLite
+    // spent about a quarter less CPU storing Online Retail's 536,641 lines than with the default 4 KiB.
+    db.pragma(`page_size = ${PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     migrate(db);
