@@ -33,6 +33,12 @@ export function transactionsRepository(db: Db) {
   const removeAll = db.prepare<{ guildId: string; datasetId: number }>(
     `DELETE FROM transactions WHERE guild_id = @guildId AND dataset_id = @datasetId`,
   );
+  const ofUpload = db
+    .prepare<[string, number, number]>(
+      `SELECT line, ts, quantity, unit_price, amount, is_return, invoice, customer_id, product, description, country, category
+         FROM transactions WHERE guild_id = ? AND dataset_id = ? AND upload_id = ? ORDER BY line`,
+    )
+    .raw();
   const totals = db.prepare<{ guildId: string; datasetId: number }, DatasetTotals>(
     `SELECT count(*) AS rows, count(DISTINCT customer_id) AS customers, count(DISTINCT invoice) AS invoices,
             min(ts) AS firstTimestamp, max(ts) AS lastTimestamp, coalesce(round(sum(amount), 2), 0) AS revenue
@@ -106,6 +112,34 @@ export function transactionsRepository(db: Db) {
       }
       return stored;
     },
+    /**
+     * One upload's lines in file order (by line number: a workbook's sheets each count from 1), a chunk of
+     * LINES_PER_CHUNK at a time, keys left 0: to tally them again, first seen first, as the import did.
+     */
+    *linesOfUpload(guildId: string, datasetId: number, uploadId: number): Generator<LineColumns> {
+      let chunk = emptyLineColumns(LINES_PER_CHUNK);
+      for (const row of ofUpload.iterate(guildId, datasetId, uploadId) as Iterable<(number | null)[]>) {
+        if (chunk.rows === LINES_PER_CHUNK) {
+          yield chunk;
+          chunk = emptyLineColumns(LINES_PER_CHUNK);
+        }
+        const at = chunk.rows++;
+        const [line, ts, quantity, unitPrice, amount, isReturn, invoice, customer, product, description, country, category] = row;
+        chunk.lines[at] = line!;
+        chunk.timestamps[at] = ts!;
+        chunk.quantities[at] = quantity ?? NaN;
+        chunk.unitPrices[at] = unitPrice ?? NaN;
+        chunk.amounts[at] = amount!;
+        chunk.returns[at] = isReturn!;
+        chunk.invoices[at] = invoice ?? NO_TEXT;
+        chunk.customers[at] = customer ?? NO_TEXT;
+        chunk.products[at] = product ?? NO_TEXT;
+        chunk.descriptions[at] = description ?? NO_TEXT;
+        chunk.countries[at] = country ?? NO_TEXT;
+        chunk.categories[at] = category ?? NO_TEXT;
+      }
+      if (chunk.rows > 0) yield chunk;
+    },
     hasLines: (guildId: string, datasetId: number): boolean => anyLine.get(guildId, datasetId) !== undefined,
     deleteDataset: (guildId: string, datasetId: number): number => removeAll.run({ guildId, datasetId }).changes,
     totals: (guildId: string, datasetId: number): DatasetTotals => totals.get({ guildId, datasetId })!,
@@ -138,6 +172,18 @@ export interface LineColumns {
 }
 
 export const NO_TEXT = -1;
+
+const LINES_PER_CHUNK = 65_536;
+
+/** Columns for `size` lines, none filled yet. */
+export function emptyLineColumns(size: number): LineColumns {
+  return {
+    rows: 0, keys: new BigInt64Array(size), lines: new Float64Array(size), timestamps: new Float64Array(size), quantities: new Float64Array(size),
+    unitPrices: new Float64Array(size), amounts: new Float64Array(size), returns: new Uint8Array(size), invoices: new Int32Array(size),
+    customers: new Int32Array(size), products: new Int32Array(size), descriptions: new Int32Array(size), countries: new Int32Array(size),
+    categories: new Int32Array(size),
+  };
+}
 
 export const textIdOrNull = (id: number): number | null => (id === NO_TEXT ? null : id);
 /** The row rules skip unreadable numbers, so no kept value is NaN: NaN can stand for none. */

@@ -91,6 +91,7 @@ async function importWith(
   markPhase('table read');
   writer.begin({
     dataset,
+    summariesFromImport: hooks.forecastSummaries === true,
     upload: {
       guildId: request.guildId,
       fileName: request.fileName,
@@ -153,6 +154,7 @@ async function importWith(
       rowsKept: total,
       ...(platform !== null && { orderChanges: { withdrawn: platform.withdrawnOrders, refunded: platform.refundedOrders } }),
       currency: platform?.currency ?? parsed.formats.currency,
+      ...(forecast !== undefined && { summaries: forecast.additions() }),
     },
     (done) => onProgress({ stage: 'writing', done, total, unit: 'rows' }),
   );

@@ -1,5 +1,5 @@
 import type { TransactionRow } from '../../ingest/types.js';
-import { keyOrder, NO_TEXT, type LineColumns } from '../../store/transactions.js';
+import { emptyLineColumns, keyOrder, NO_TEXT, type LineColumns } from '../../store/transactions.js';
 
 /**
  * Parsed rows as they cross to the writer thread: numbers in typed arrays, transferred rather than copied, and text as
@@ -161,21 +161,5 @@ class TextsBeside {
 }
 
 function emptyChunk(capacity: number): RowChunk {
-  return {
-    rows: 0,
-    newTexts: [],
-    keys: new BigInt64Array(capacity),
-    lines: new Float64Array(capacity),
-    timestamps: new Float64Array(capacity),
-    quantities: new Float64Array(capacity),
-    unitPrices: new Float64Array(capacity),
-    amounts: new Float64Array(capacity),
-    returns: new Uint8Array(capacity),
-    invoices: new Int32Array(capacity),
-    customers: new Int32Array(capacity),
-    products: new Int32Array(capacity),
-    descriptions: new Int32Array(capacity),
-    countries: new Int32Array(capacity),
-    categories: new Int32Array(capacity),
-  };
+  return { ...emptyLineColumns(capacity), newTexts: [] };
 }

@@ -1,7 +1,7 @@
 import type { CustomerBasket } from '../../segment/customer-baskets.js';
 import type { CustomerOrder } from '../../segment/customer-orders.js';
 import type { LineColumns } from '../../store/transactions.js';
-import { SummaryAdditionsTally } from './customer-summaries.js';
+import { SummaryAdditionsTally, type SummaryAdditions } from './customer-summaries.js';
 
 /** A dataset's per-customer summaries as the store returns them: orders and baskets, in primary-key order. */
 export interface CustomerSummaries {
@@ -23,6 +23,7 @@ export interface CustomerSummaries {
  */
 export class SummaryForecast {
   private readonly tally: SummaryAdditionsTally;
+  private tallied: SummaryAdditions | undefined;
   private rows = 0;
 
   constructor(private readonly textOf: (id: number) => string) {
@@ -40,6 +41,11 @@ export class SummaryForecast {
     return emptyBefore && rowsStored === this.rows;
   }
 
+  /** The summaries as the writer stores them (see UploadStart.summariesFromImport), worked out once. */
+  additions(): SummaryAdditions {
+    return (this.tallied ??= this.tally.additions());
+  }
+
   /**
    * The summaries in the form and order `customerSummariesRepository` reads them back: orders by (customer,
    * invoice, timestamp), baskets by customer, texts compared as SQLite compares them (UTF-8 bytes, that is code
@@ -47,7 +53,7 @@ export class SummaryForecast {
    * as first met, and k-means++ picks its first centres by position.
    */
   summaries(): CustomerSummaries {
-    const { orders, baskets } = this.tally.additions();
+    const { orders, baskets } = this.additions();
     const storedOrders = orders
       .map((order) => ({ ...order, invoice: order.invoice === '' ? null : order.invoice, timestamp: Math.round(order.timestamp) }))
       .sort(

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importUpload, type ParsedForecast, type UploadRequest } from '../../../src/app/import/import-upload.js';
+import { inThreadWriter, type UploadWriter } from '../../../src/app/import/upload-write.js';
 import { compareCodePoints } from '../../../src/app/import/summary-forecast.js';
 import { segmentDataset, segmentForecast, type SegmentOutcome, type SegmentRequest } from '../../../src/app/segments/segment-dataset.js';
 import { customerSummariesRepository } from '../../../src/store/customer-summaries.js';
@@ -82,6 +83,23 @@ describe('the summaries an upload is predicted to leave, worked out while it is 
     const { forecast, held } = await uploadWithForecast(tricky, { mode: 'replace' });
     expect(held).toBe(true);
     expect(forecast.summaries).toEqual(stored());
+  });
+
+  it.each([
+    ['sent with the commit', (writer: UploadWriter) => writer],
+    ['lost on the way (then tallied from the lines stored)', (writer: UploadWriter): UploadWriter => ({ ...writer, commit: (end, onWritten) => writer.commit({ ...end, summaries: undefined }, onWritten) })],
+  ])('GIVEN the summaries %s THEN the store holds what a writer tallying them itself stores', async (_, wrap) => {
+    await importUpload(app.db, request(sample), undefined, wrap(inThreadWriter(app.db)), { forecastSummaries: true });
+    const other = temporaryApp();
+    try {
+      await importUpload(other.db, request(sample));
+      const { datasetId } = datasetsRepository(other.db).find('g', 'shop')!;
+      const summaries = customerSummariesRepository(other.db);
+      expect(stored()).toEqual({ orders: summaries.orders('g', datasetId), baskets: summaries.baskets('g', datasetId) });
+      expect(stored().orders.length).toBeGreaterThan(100);
+    } finally {
+      other.cleanup();
+    }
   });
 
   it('GIVEN an upload refused part-way THEN the forecast settles as not held', async () => {
