@@ -1,4 +1,5 @@
 import type { Db } from './open-database.js';
+import { perConnection } from './per-connection.js';
 
 export interface InvoiceSummary {
   invoice: string | null;
@@ -9,12 +10,7 @@ export interface InvoiceSummary {
   isReturn: boolean;
 }
 
-/**
- * One customer's purchases, newest first, from the orders kept per customer (migration 5): the primary key
- * leads with (guild, dataset, customer), so this reads that customer's rows only. Orders of one invoice at
- * several moments are one purchase here.
- */
-export function customerHistoryRepository(db: Db) {
+function makeCustomerHistoryRepository(db: Db) {
   const recent = db.prepare<{ guildId: string; datasetId: number; customerId: string; limit: number }, Omit<InvoiceSummary, 'isReturn'> & { isReturn: 0 | 1 }>(
     `SELECT nullif(invoice, '') AS invoice, min(ts) AS timestamp, sum(lines) AS lines, round(sum(amount), 2) AS amount,
             max(return_lines > 0) AS isReturn
@@ -32,3 +28,10 @@ export function customerHistoryRepository(db: Db) {
       recent.all({ guildId, datasetId, customerId, limit }).map((row) => ({ ...row, isReturn: row.isReturn === 1 })),
   };
 }
+
+/**
+ * One customer's purchases, newest first, from the orders kept per customer (migration 5): the primary key
+ * leads with (guild, dataset, customer), so this reads that customer's rows only. Orders of one invoice at
+ * several moments are one purchase here.
+ */
+export const customerHistoryRepository = perConnection(makeCustomerHistoryRepository);

@@ -1,4 +1,5 @@
 import type { Db } from './open-database.js';
+import { perConnection } from './per-connection.js';
 
 export interface DatasetRecord {
   datasetId: number;
@@ -19,8 +20,7 @@ export interface DatasetSummary extends DatasetRecord {
   lastUploadAt: string | null;
 }
 
-/** Datasets of one workspace. Every statement filters on guild_id. */
-export function datasetsRepository(db: Db) {
+function makeDatasetsRepository(db: Db) {
   const byName = db.prepare<{ guildId: string; name: string }, DatasetRecord>(
     `SELECT dataset_id AS datasetId, guild_id AS guildId, name, kind, created_at AS createdAt, currency
        FROM datasets WHERE guild_id = @guildId AND name = @name`,
@@ -72,4 +72,7 @@ export function datasetsRepository(db: Db) {
     delete: (guildId: string, name: string): boolean => remove.run({ guildId, name }).changes > 0,
   };
 }
+
+/** Datasets of one workspace. Every statement filters on guild_id. */
+export const datasetsRepository = perConnection(makeDatasetsRepository);
 export type DatasetsRepository = ReturnType<typeof datasetsRepository>;

@@ -1,8 +1,8 @@
 import type { PlaybookAction, PlaybookOverrides, SegmentName } from '../segment/playbook.js';
 import type { Db } from './open-database.js';
+import { perConnection } from './per-connection.js';
 
-/** A server's own actions for some segments. Every statement filters on guild_id. */
-export function playbookOverridesRepository(db: Db) {
+function makePlaybookOverridesRepository(db: Db) {
   const all = db.prepare<{ guildId: string }, { segment: string; actions: string }>(
     `SELECT segment, actions FROM playbook_overrides WHERE guild_id = @guildId`,
   );
@@ -26,3 +26,6 @@ export function playbookOverridesRepository(db: Db) {
       (segment === undefined ? removeAll.run({ guildId }) : removeOne.run({ guildId, segment })).changes,
   };
 }
+
+/** A server's own actions for some segments. Every statement filters on guild_id. */
+export const playbookOverridesRepository = perConnection(makePlaybookOverridesRepository);

@@ -5,6 +5,7 @@ import type { SegmentProfile } from '../segment/profile.js';
 import type { CustomerRfm, RfmConvention, RfmScores } from '../segment/types.js';
 import type { SegmentationResult } from '../segment/segment-customers.js';
 import type { Db } from './open-database.js';
+import { perConnection } from './per-connection.js';
 
 /** The parts of a run read whole: curves, scaling, centroids and the profiles of both lenses. */
 export interface RunDetails {
@@ -86,8 +87,7 @@ const toCustomer = (row: RunCustomerRow): RunCustomer => ({
   cluster: row.cluster, segment: row.segment, gridSegment: row.gridSegment as GridSegmentName,
 });
 
-/** Segmentation runs and their customers. Every statement filters on guild_id. */
-export function runsRepository(db: Db) {
+function makeRunsRepository(db: Db) {
   const insertRun = db.prepare(
     `INSERT INTO segmentation_runs (guild_id, dataset_id, created_at, as_of, convention, method, k, seed, customers, details, run_by)
      VALUES (@guildId, @datasetId, @createdAt, @asOf, @convention, @method, @k, @seed, @customers, @details, @runBy)`,
@@ -210,4 +210,7 @@ export function runsRepository(db: Db) {
       idsWithPrefix.all({ guildId, runId, prefix, limit }) as string[],
   };
 }
+
+/** Segmentation runs and their customers. Every statement filters on guild_id. */
+export const runsRepository = perConnection(makeRunsRepository);
 export type RunsRepository = ReturnType<typeof runsRepository>;

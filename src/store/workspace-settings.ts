@@ -1,4 +1,5 @@
 import type { Db } from './open-database.js';
+import { perConnection } from './per-connection.js';
 
 export interface WorkspaceSettings {
   /** Discord role whose members may read results besides those with Manage Server; null: Manage Server only. */
@@ -12,8 +13,7 @@ export interface WorkspaceSettings {
 
 export const DEFAULT_SETTINGS: WorkspaceSettings = { readRoleId: null, language: 'auto', currency: null, timezone: null };
 
-/** A server's settings. Every statement filters on guild_id. */
-export function workspaceSettingsRepository(db: Db) {
+function makeWorkspaceSettingsRepository(db: Db) {
   const get = db.prepare<{ guildId: string }, WorkspaceSettings>(
     `SELECT read_role_id AS readRoleId, language, currency, timezone FROM workspace_settings WHERE guild_id = @guildId`,
   );
@@ -30,3 +30,6 @@ export function workspaceSettingsRepository(db: Db) {
     },
   };
 }
+
+/** A server's settings. Every statement filters on guild_id. */
+export const workspaceSettingsRepository = perConnection(makeWorkspaceSettingsRepository);
