@@ -1,11 +1,17 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
+import { importUpload } from '../../src/app/import/import-upload.js';
+import { runCharts, segmentChartConfigs, segmentCharts } from '../../src/app/segments/segment-charts.js';
+import { segmentDataset } from '../../src/app/segments/segment-dataset.js';
+import { latestRun, runView } from '../../src/app/segments/segment-views.js';
 import { workerChartRenderer } from '../../src/app/workers/worker-charts.js';
+import { createRenderer } from '../../src/charts/renderer.js';
 import { renderLocal } from '../../src/charts/render-local.js';
 import { buildSnakePlotChart } from '../../src/charts/snake-plot.js';
 import { hasPngSignature, pngSize } from '../charts/png.js';
-import { projectFile } from '../helpers.js';
+import { projectFile, temporaryApp } from '../helpers.js';
 
 const config = buildSnakePlotChart({ segments: [{ name: 'Champions', recency: -1, frequency: 1, monetary: 1 }] });
 
@@ -46,6 +52,28 @@ describe('workerChartRenderer', () => {
     charts.prepare();
     const png = await charts.render(config, { width: 40, height: 30 });
     expect(hasPngSignature(png)).toBe(true);
+  });
+
+  it('GIVEN a run in a database file THEN the worker reads and draws its charts, the same PNGs in the same order as this thread would', async () => {
+    const app = temporaryApp();
+    try {
+      const bytes = new Uint8Array(readFileSync(projectFile('data/sample_online_retail.csv')));
+      await importUpload(app.db, { guildId: 'g', userId: 'u', fileName: 'sample.csv', bytes, mode: 'append', dataset: 'shop', ingest: {} });
+      expect(segmentDataset(app.db, { guildId: 'g', convention: 'net', now: new Date('2026-01-01T00:00:00Z') }).ok).toBe(true);
+      const latest = latestRun(app.db, 'g', undefined);
+      if (!latest.ok) throw new Error(latest.code);
+      const view = runView(app.db, 'g', latest.dataset, latest.run, 'clusters');
+      const charts = (renderer = workerChartRenderer());
+
+      const drawn = await runCharts({ ...app, charts }, 'g', latest.run, view, 'id');
+      const here = await segmentCharts(createRenderer({ kind: 'local' }), segmentChartConfigs(app.db, 'g', latest.run, view, 'id'));
+      expect(drawn.map((file) => file.name)).toEqual(here.map((file) => file.name));
+      expect(drawn.length).toBeGreaterThanOrEqual(4);
+      drawn.forEach((file, index) => expect(file.data.equals(here[index]!.data), file.name).toBe(true));
+      expect(drawn.every((file) => file.contentType === 'image/png')).toBe(true);
+    } finally {
+      app.cleanup();
+    }
   });
 
   it('GIVEN a process that prepared the renderer and drew nothing THEN it still exits on its own', async () => {

@@ -8,6 +8,7 @@ import { RETURNED_EVERYTHING } from '../../segment/returned-everything.js';
 import { scaledRfm, segmentMeans } from '../../segment/scaling.js';
 import type { Db } from '../../store/open-database.js';
 import { runsRepository, type RunRecord } from '../../store/runs.js';
+import type { AppContext } from '../context.js';
 import type { Locale, ReplyFile } from '../reply.js';
 import { shownSegmentName } from './segment-names.js';
 import type { RunView } from './segment-views.js';
@@ -54,6 +55,33 @@ export function segmentChartConfigs(db: Db, guildId: string, run: RunRecord, vie
     configs.push(['choosing-k.png', buildChooseKChart({ candidates: run.details.candidates, chosenK: run.k }, { locale }) as ChartConfig]);
   }
   return configs;
+}
+
+/** What a thread with its own connection needs to read and draw a run's charts (`segmentChartConfigs`). */
+export interface SegmentChartsJob {
+  databasePath: string;
+  guildId: string;
+  run: RunRecord;
+  view: RunView;
+  locale: Locale;
+}
+
+/** A renderer that reads and draws a run's charts itself, on another thread (the chart worker). */
+interface RunChartsDrawer {
+  segmentCharts(job: SegmentChartsJob): Promise<ReplyFile[]>;
+}
+
+const drawsRuns = (renderer: ChartRenderer): renderer is ChartRenderer & RunChartsDrawer => typeof (renderer as Partial<RunChartsDrawer>).segmentCharts === 'function';
+
+/**
+ * The run's charts as PNG attachments, none when the app draws no charts. With the chart worker and a database file,
+ * the worker reads the customers and builds the configs too, so the thread that answers members only waits; an
+ * in-memory database (tests) is read here, where it lives.
+ */
+export async function runCharts(app: AppContext, guildId: string, run: RunRecord, view: RunView, locale: Locale): Promise<ReplyFile[]> {
+  if (!app.charts) return [];
+  if (drawsRuns(app.charts) && app.databasePath !== ':memory:') return app.charts.segmentCharts({ databasePath: app.databasePath, guildId, run, view, locale });
+  return segmentCharts(app.charts, segmentChartConfigs(app.db, guildId, run, view, locale));
 }
 
 /** The run's charts as PNG attachments. */

@@ -2,7 +2,7 @@ import type { AppContext } from '../context.js';
 import { failureReply } from '../replies/failure-reply.js';
 import { segmentsReply } from '../replies/segments-reply.js';
 import type { Locale, Reply } from '../reply.js';
-import { segmentChartConfigs, segmentCharts } from './segment-charts.js';
+import { runCharts } from './segment-charts.js';
 import { latestRun, runView, type Lens } from './segment-views.js';
 
 /**
@@ -20,6 +20,6 @@ export async function segmentsOverview(
   const latest = latestRun(app.db, guildId, dataset);
   if (!latest.ok) return failureReply(latest.code, latest.details, locale);
   const view = runView(app.db, guildId, latest.dataset, latest.run, lens);
-  const charts = app.charts ? await segmentCharts(app.charts, segmentChartConfigs(app.db, guildId, latest.run, view, locale)) : [];
+  const charts = await runCharts(app, guildId, latest.run, view, locale);
   return segmentsReply(view, locale, charts, latest.dataset.currency ?? currency);
 }

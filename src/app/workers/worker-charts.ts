@@ -2,15 +2,16 @@ import type { Worker } from 'node:worker_threads';
 import type { ChartConfig, ChartRenderer } from '../../charts/renderer.js';
 import type { ChartSize } from '../../charts/types.js';
 import { markPhase } from './phase-trace.js';
+import type { ReplyFile } from '../reply.js';
+import type { SegmentChartsJob } from '../segments/segment-charts.js';
 import { startWorker } from './start-worker.js';
 
-export interface ChartRequest {
-  id: number;
-  config: ChartConfig;
-  size?: ChartSize;
-}
+export type ChartRequest = { id: number; type: 'config'; config: ChartConfig; size?: ChartSize } | { id: number; type: 'segment-charts'; job: SegmentChartsJob };
 
-export type ChartReply = { id: number; type: 'png'; png: Uint8Array } | { id: number; type: 'failed'; message: string };
+export type ChartReply =
+  | { id: number; type: 'png'; png: Uint8Array }
+  | { id: number; type: 'files'; files: { name: string; png: Uint8Array }[] }
+  | { id: number; type: 'failed'; message: string };
 
 export const chartWorkerUrl = new URL(`./chart-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url);
 
@@ -20,7 +21,7 @@ export const chartWorkerUrl = new URL(`./chart-worker${import.meta.url.endsWith(
  * stays, holding the process open only while a chart is being drawn; a worker that fails is replaced at the next
  * chart. close() stops it (a later chart starts another).
  */
-export function workerChartRenderer(): ChartRenderer & { close(): Promise<void>; prepare(): void } {
+export function workerChartRenderer(): ChartRenderer & { close(): Promise<void>; prepare(): void; segmentCharts(job: SegmentChartsJob): Promise<ReplyFile[]> } {
   let current: ChartWorker | undefined;
   const ready = () => {
     if (current === undefined || current.lost) current = new ChartWorker();
@@ -28,6 +29,7 @@ export function workerChartRenderer(): ChartRenderer & { close(): Promise<void>;
   };
   return {
     render: (config, size) => ready().render(config, size),
+    segmentCharts: (job) => ready().segmentCharts(job),
     // The worker loads Chart.js, Skia and the fonts (0.2-0.4 s) while the caller still computes what to draw.
     prepare: () => void ready(),
     async close() {
@@ -41,7 +43,7 @@ export function workerChartRenderer(): ChartRenderer & { close(): Promise<void>;
 /** One worker and the charts it has been asked for. */
 class ChartWorker {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve: (png: Buffer) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (reply: Exclude<ChartReply, { type: 'failed' }>) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   /** The worker failed or exited: it takes no more charts. */
   lost = false;
@@ -54,8 +56,8 @@ class ChartWorker {
       if (job === undefined) return;
       this.pending.delete(reply.id);
       if (this.pending.size === 0) this.worker.unref();
-      if (reply.type === 'png') job.resolve(Buffer.from(reply.png.buffer, reply.png.byteOffset, reply.png.byteLength));
-      else job.reject(new Error(`chart worker failed: ${reply.message}`));
+      if (reply.type === 'failed') job.reject(new Error(`chart worker failed: ${reply.message}`));
+      else job.resolve(reply);
     });
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`chart worker exited with code ${code}`)));
@@ -64,12 +66,23 @@ class ChartWorker {
     this.worker.unref();
   }
 
-  render(config: ChartConfig, size?: ChartSize): Promise<Buffer> {
-    const id = this.nextId++;
+  async render(config: ChartConfig, size?: ChartSize): Promise<Buffer> {
+    const reply = await this.ask({ id: this.nextId++, type: 'config', config, ...(size ? { size } : {}) });
+    if (reply.type !== 'png') throw new Error(`chart worker answered ${reply.type} to a chart`);
+    return asBuffer(reply.png);
+  }
+
+  async segmentCharts(job: SegmentChartsJob): Promise<ReplyFile[]> {
+    const reply = await this.ask({ id: this.nextId++, type: 'segment-charts', job });
+    if (reply.type !== 'files') throw new Error(`chart worker answered ${reply.type} to a run's charts`);
+    return reply.files.map(({ name, png }) => ({ name, data: asBuffer(png), contentType: 'image/png' as const }));
+  }
+
+  private ask(request: ChartRequest): Promise<Exclude<ChartReply, { type: 'failed' }>> {
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(request.id, { resolve, reject });
       this.worker.ref();
-      this.worker.postMessage({ id, config, size } satisfies ChartRequest);
+      this.worker.postMessage(request);
     });
   }
 
@@ -84,3 +97,5 @@ class ChartWorker {
     this.pending.clear();
   }
 }
+
+const asBuffer = (png: Uint8Array): Buffer => Buffer.from(png.buffer, png.byteOffset, png.byteLength);
