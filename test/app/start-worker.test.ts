@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -67,6 +67,23 @@ describe('starting a TypeScript worker', () => {
     expect(freshBundle(entry)).toBeUndefined();
     expect(freshBinBundle(entry)).toBeUndefined();
     expect(await run()).toEqual({ answer: 2, workerData: { greeting: 'hi' } });
+  });
+
+  it('GIVEN inputs already checked and untouched since THEN they are not read again; one touched is', async () => {
+    // Sources last changed a minute ago, as a running bot's are.
+    const minuteAgo = new Date(Date.now() - 60_000);
+    for (const name of ['package.json', 'answer.ts', 'worker.ts']) utimesSync(join(dir, name), minuteAgo, minuteAgo);
+    await bundleNow();
+    expect(freshBundle(entry)).toBeDefined();
+    // Same size and the same time: only reading the bytes could tell, and a checked input is not read again.
+    const { mtime } = statSync(join(dir, 'answer.ts'));
+    write('answer.ts', 'export const answer: number = 3;\n');
+    utimesSync(join(dir, 'answer.ts'), mtime, mtime);
+    expect(freshBundle(entry)).toBeDefined();
+    // An edit as an editor makes it, with a new time: checked again, stale.
+    write('answer.ts', 'export const answer: number = 4;\n');
+    expect(freshBundle(entry)).toBeUndefined();
+    expect(await run()).toEqual({ answer: 4, workerData: { greeting: 'hi' } });
   });
 
   it('GIVEN a module that reads a file beside itself THEN the bundled worker still finds it', async () => {

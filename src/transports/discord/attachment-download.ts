@@ -1,6 +1,6 @@
 import type { FileInput } from '../../../commands/command.js';
 import type { ProgressListener } from '../../app/reply.js';
-import { handOverBytes } from '../../app/run-import.js';
+import { handOverBytes } from '../../app/import/run-import.js';
 
 /** Where Discord serves attachments from. Nothing else is ever fetched, so an interaction cannot aim us at a server of its choice. */
 const DISCORD_CDN_ORIGINS = ['https://cdn.discordapp.com', 'https://media.discordapp.net'] as const;
