@@ -9,7 +9,8 @@
  * measured, which real Discord never does.
  *
  * Run: `node --import tsx bench/discord-upload.ts [runs]` (part of npm run bench with one run). With
- * BENCH_CPU_PROF=<dir> the bot writes a --cpu-prof profile of its threads there when it stops.
+ * BENCH_CPU_PROF=<dir> the bot writes a --cpu-prof profile of its threads there when it stops; with BENCH_TIMELINE=1
+ * each run also prints when each lookup was sent (s after the upload) and how long it took, and when progress came.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -27,6 +28,7 @@ const bin = (name: string) => fileURLToPath(new URL(`../bin/${name}`, import.met
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))]!;
 const runs = Number(process.argv[2] ?? 1);
 const cpuProfileDir = process.env.BENCH_CPU_PROF;
+const timeline = process.env.BENCH_TIMELINE === '1';
 
 interface Run {
   idleP50: number;
@@ -88,11 +90,18 @@ async function uploadWithLookups(fake: FakeDiscord, gzipped: Buffer): Promise<Om
   });
 
   const lookups: number[] = [];
+  const sentAtLookup: number[] = [];
   while (!finished) {
+    sentAtLookup.push(performance.now() - sentAt);
     lookups.push(await lookup(fake));
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const finalMs = await final;
+  if (timeline) {
+    const wallSent = Date.now() - (performance.now() - sentAt);
+    console.log(lookups.map((ms, i) => `${(sentAtLookup[i]! / 1000).toFixed(2)}s:${ms.toFixed(0)}`).join(' '));
+    for (const edit of fake.interactionResponses(upload.id)) console.log(`  ${((edit.at - wallSent) / 1000).toFixed(2)}s ${String((edit.body as { content?: unknown } | undefined)?.content ?? '').split('\n')[0]!.slice(0, 70)}`);
+  }
   const progressEdits = fake.interactionResponses(upload.id).filter((r) => r.method === 'PATCH').length - 1;
   return { idleP50: percentile(idle, 50), lookups, ackMs, finalMs, progressEdits };
 }
