@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BACKGROUND_WORKERS_ENV, startWorkersInBackground, WORKER_NICE } from '../../src/app/workers/background-thread.js';
 import { startWorker, workerBundlesSettled } from '../../src/app/workers/start-worker.js';
 import { bundleSlot } from '../../src/worker-boot/bundle-cache.js';
@@ -12,8 +12,12 @@ import { projectFile } from '../helpers.js';
 const niceOf = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
 
 describe.runIf(process.platform === 'linux')('worker threads run in the background', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'segmenta-background-'));
-  const entry = join(dir, 'worker.ts');
+  let dir: string;
+  let entry: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'segmenta-background-'));
+    entry = join(dir, 'worker.ts');
+  });
   afterEach(async () => {
     await workerBundlesSettled();
     rmSync(bundleSlot(entry), { recursive: true, force: true });
@@ -53,6 +57,25 @@ describe.runIf(process.platform === 'linux')('worker threads run in the backgrou
       startWorkersInBackground();
       expect(await niceOfWorker()).toBe(WORKER_NICE);
       expect(niceOf(readFileSync('/proc/thread-self/stat', 'utf8'))).toBe(0);
+    } finally {
+      if (before === undefined) delete process.env[BACKGROUND_WORKERS_ENV];
+      else process.env[BACKGROUND_WORKERS_ENV] = before;
+    }
+  });
+
+  it('GIVEN a background worker THEN it is niced before its code loads, not only once its module runs', async () => {
+    writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+    // Reads its nice value as its first statement and never lowers it itself.
+    writeFileSync(entry, ["import { readFileSync } from 'node:fs';", "import { parentPort } from 'node:worker_threads';", "parentPort!.postMessage(readFileSync('/proc/thread-self/stat', 'utf8'));"].join('\n'));
+    const before = process.env[BACKGROUND_WORKERS_ENV];
+    try {
+      delete process.env[BACKGROUND_WORKERS_ENV];
+      expect(await niceOfWorker()).toBe(0);
+      startWorkersInBackground();
+      // Both boots: through tsx (no bundle yet) and from the bundle built meanwhile.
+      expect(await niceOfWorker()).toBe(WORKER_NICE);
+      await workerBundlesSettled();
+      expect(await niceOfWorker()).toBe(WORKER_NICE);
     } finally {
       if (before === undefined) delete process.env[BACKGROUND_WORKERS_ENV];
       else process.env[BACKGROUND_WORKERS_ENV] = before;

@@ -20,6 +20,11 @@ export function startWorkersInBackground(): void {
   process.env[BACKGROUND_WORKERS_ENV] = '1';
 }
 
+/** The nice value a worker started now takes (`runAsBackgroundThread`), or undefined when it keeps the main thread's. */
+export function backgroundNice(): number | undefined {
+  return process.platform === 'linux' && process.env[BACKGROUND_WORKERS_ENV] === '1' ? WORKER_NICE : undefined;
+}
+
 /**
  * Lowers the priority of the calling thread only, so the main thread answers first, when the process asked for it
  * (`startWorkersInBackground`). Linux keeps a nice value per thread; elsewhere the call would reach the whole
@@ -27,9 +32,10 @@ export function startWorkersInBackground(): void {
  * priority.
  */
 export function runAsBackgroundThread(): void {
-  if (process.platform !== 'linux' || process.env[BACKGROUND_WORKERS_ENV] !== '1') return;
+  const nice = backgroundNice();
+  if (nice === undefined) return;
   try {
-    setPriority(WORKER_NICE);
+    setPriority(nice);
   } catch {
     // Raising a nice value needs no privilege, but a sandbox may still forbid setpriority: run at normal priority.
   }

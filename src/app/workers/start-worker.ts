@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildBundle } from '../../worker-boot/bundle-build.js';
 import { freshBundle, storeBundle } from '../../worker-boot/bundle-cache.js';
+import { backgroundNice } from './background-thread.js';
 
 /**
  * Starts a worker from a module next to the caller. Segmenta runs its TypeScript through tsx, and on Node 20 a
@@ -19,12 +20,23 @@ export function startWorker(moduleUrl: URL, workerData: unknown, transferList: A
   const bundle = freshBundle(entryPath);
   if (bundle === undefined) bundleInBackground(entryPath);
   const boot = bundle === undefined ? tsxBoot(moduleUrl) : bundleBoot(bundle);
-  return new Worker(boot, { eval: true, workerData, transferList });
+  return new Worker(`${niceFirst(boot)};`, { eval: true, workerData, transferList });
+}
+
+/**
+ * The boot expression run after the new thread lowered its priority, when its module would (runAsBackgroundThread):
+ * loading its code takes a core for 50-150 ms, and until the module's own call it did so at the main thread's
+ * priority, just as a big upload starts, so a member's lookup waited 50-80 ms behind it on a busy 2-core machine.
+ */
+function niceFirst(boot: string): string {
+  const nice = backgroundNice();
+  if (nice === undefined) return boot;
+  return `${importOf('node:os')}.then((os) => { try { os.setPriority(${nice}); } catch {} return ${boot}; })`;
 }
 
 /** Source maps on, as tsx turns them on, so a crash report names the .ts file and line. */
 function bundleBoot(bundlePath: string): string {
-  return `process.setSourceMapsEnabled(true); ${importOf(pathToFileURL(bundlePath).href)};`;
+  return `(process.setSourceMapsEnabled(true), ${importOf(pathToFileURL(bundlePath).href)})`;
 }
 
 /**
@@ -39,7 +51,7 @@ function tsxBoot(moduleUrl: URL): string {
   // require.resolve('tsx/esm/api') finds the CommonJS build; the worker needs the ESM one beside it.
   const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const tsxApi = pathToFileURL(join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-  return `${importOf(tsxApi)}.then((tsx) => { tsx.register(); return ${importOf(moduleUrl.href)}; });`;
+  return `${importOf(tsxApi)}.then((tsx) => { tsx.register(); return ${importOf(moduleUrl.href)}; })`;
 }
 
 /** Entries being bundled, and entries whose bundling failed: tried once per process, since tsx still serves them. */
