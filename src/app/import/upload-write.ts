@@ -200,6 +200,8 @@ export interface UploadWriter {
   write(chunk: RowChunk): void;
   /** Rows stored so far, read at once: also while this thread is busy parsing and hears no message. */
   rowsStored(): number;
+  /** Whether the dataset held no lines and no summaries before this upload, once the write has begun (false if it failed). */
+  emptyBefore(): Promise<boolean>;
   /**
    * Asks for the commit after the rows written; resolves with what it found once committed. Call it as soon as the
    * last row is written, so the writer never waits for this thread. onWritten hears how many rows are stored meanwhile.
@@ -223,6 +225,7 @@ export function inThreadWriter(db: Db): UploadWriter {
       rowsStored += chunk.rows;
     },
     rowsStored: () => rowsStored,
+    emptyBefore: async () => write?.emptyBefore ?? false,
     async commit(end, onWritten) {
       onWritten?.(rowsStored);
       open = false;

@@ -41,6 +41,7 @@ port.on('message', (request: WriterRequest) => {
 function handle(request: WriterRequest): void {
   if (request.type === 'begin') {
     write = new UploadWrite(db, request.start satisfies UploadStart);
+    reply({ type: 'begun', emptyBefore: write.emptyBefore });
   } else if (request.type === 'rows') {
     const stored = write!.write(request.chunk satisfies RowChunk);
     Atomics.add(rowsStored, 0, stored.length);

@@ -10,6 +10,7 @@ export type WriterRequest =
   | { type: 'abort' };
 
 export type WriterReply =
+  | { type: 'begun'; emptyBefore: boolean }
   | { type: 'written' }
   | { type: 'committed'; committed: UploadCommitted }
   | { type: 'aborted' }
@@ -37,8 +38,11 @@ export function workerWriter(databasePath: string): UploadWriter {
   };
 
   let committed: UploadCommitted | undefined;
+  let emptyBefore: boolean | undefined;
   worker.on('message', (message: WriterReply) => {
-    if (message.type === 'written') {
+    if (message.type === 'begun') {
+      emptyBefore = message.emptyBefore;
+    } else if (message.type === 'written') {
       // Only wakes the commit's wait, which reads the count.
     } else if (message.type === 'committed') {
       committed = message.committed;
@@ -75,6 +79,10 @@ export function workerWriter(databasePath: string): UploadWriter {
     begin: (start) => send({ type: 'begin', start }),
     write: (chunk) => send({ type: 'rows', chunk }, rowChunkTransfer(chunk)),
     rowsStored: () => Atomics.load(rowsStored, 0),
+    async emptyBefore() {
+      await until(() => emptyBefore !== undefined).catch(() => {});
+      return emptyBefore ?? false;
+    },
     async commit(end, onWritten) {
       send({ type: 'commit', end });
       let heard = 0;
