@@ -32,6 +32,16 @@ describe('importUpload', () => {
     expect(stored()).toBe(3);
   });
 
+  it('GIVEN an upload THEN the import lets go of its bytes once the table is read (the caller keeps its own array)', async () => {
+    const bytes = file([line(1), line(2)]);
+    const upload = request(bytes);
+    const outcome = await importUpload(app.db, upload);
+    expect(outcome).toMatchObject({ ok: true, report: { rowsImported: 2 } });
+    expect(upload.bytes.byteLength).toBe(0);
+    expect(bytes.byteLength).toBeGreaterThan(0);
+    expect(app.db.prepare('SELECT size_bytes FROM uploads').pluck().get()).toBe(bytes.byteLength);
+  });
+
   it('GIVEN the same file uploaded twice THEN the second upload imports nothing and says so', async () => {
     const bytes = file([line(1), line(2)]);
     await importUpload(app.db, request(bytes));
