@@ -1,4 +1,4 @@
-import { webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { parseExport } from '../../ingest/parse-export.js';
 import { readTable } from '../../ingest/read-table.js';
 import { RowKeys } from '../../ingest/row-keys.js';
@@ -89,11 +89,11 @@ async function importWith(
 ): Promise<UploadOutcome> {
   const dataset = request.dataset?.trim() || datasetNameFromFile(request.fileName);
   if (!isValidDatasetName(dataset)) return { ok: false, code: 'invalid_dataset_name', details: { name: dataset } };
-  // On libuv's thread pool while this thread reads the table: hashing 48 MB here took 0.1 s.
-  const digest = webcrypto.subtle.digest('SHA-256', request.bytes);
+  // node:crypto on this thread: ~30 ms for 48 MB. WebCrypto's digest, which hashes on the thread pool, first spent
+  // 135-150 ms of this thread converting the bytes.
+  const sha256 = createHash('sha256').update(request.bytes).digest('hex');
   onProgress({ stage: 'reading', done: 0, total: request.bytes.byteLength, unit: 'bytes' });
   const table = await readTable(request.bytes, request.fileName, request.ingest);
-  const sha256 = Buffer.from(await digest).toString('hex');
   const sizeBytes = request.bytes.byteLength;
   // Let go of the file: a text file is all in the table now, and 48 MB of bytes held beside its text (and then beside
   // the writer and the segmentation) took an upload of Online Retail near 500 MB resident. See UploadRequest.bytes.
