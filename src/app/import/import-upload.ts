@@ -121,8 +121,8 @@ async function importWith(
   const keys = new RowKeys(table.recordCount ?? 0);
   const chunks = new RowChunkEncoder();
   const figures = new FileFiguresTally();
-  // Only into a dataset that holds nothing yet, which the writer has checked in its transaction by now: an append
-  // is segmented as stored, and tallying it here would be wasted.
+  // Only into a dataset that holds nothing yet, as the writer found when its transaction began: an append is
+  // segmented as stored, and tallying it here would be wasted.
   const forecast = hooks.forecastSummaries && (await writer.emptyBefore()) ? new SummaryForecast((id) => chunks.textOf(id)) : undefined;
   const parsed = parseExport(
     table,
