@@ -24,6 +24,17 @@ describe.runIf(process.platform === 'linux')('worker threads run in the backgrou
     rmSync(dir, { recursive: true, force: true });
   });
 
+  /** Runs `check` with BACKGROUND_WORKERS_ENV unset, as in a process that has not asked for background workers. */
+  const withoutBackgroundSetting = async (check: () => Promise<void>) => {
+    const before = process.env[BACKGROUND_WORKERS_ENV];
+    try {
+      delete process.env[BACKGROUND_WORKERS_ENV];
+      await check();
+    } finally {
+      if (before === undefined) delete process.env[BACKGROUND_WORKERS_ENV];
+      else process.env[BACKGROUND_WORKERS_ENV] = before;
+    }
+  };
   const niceOfWorker = async () => {
     const worker = startWorker(pathToFileURL(entry), undefined);
     try {
@@ -50,35 +61,25 @@ describe.runIf(process.platform === 'linux')('worker threads run in the backgrou
         "parentPort!.postMessage(readFileSync('/proc/thread-self/stat', 'utf8'));",
       ].join('\n'),
     );
-    const before = process.env[BACKGROUND_WORKERS_ENV];
-    try {
-      delete process.env[BACKGROUND_WORKERS_ENV];
+    await withoutBackgroundSetting(async () => {
       expect(await niceOfWorker()).toBe(0);
       startWorkersInBackground();
       expect(await niceOfWorker()).toBe(WORKER_NICE);
       expect(niceOf(readFileSync('/proc/thread-self/stat', 'utf8'))).toBe(0);
-    } finally {
-      if (before === undefined) delete process.env[BACKGROUND_WORKERS_ENV];
-      else process.env[BACKGROUND_WORKERS_ENV] = before;
-    }
+    });
   });
 
   it('GIVEN a background worker THEN it is niced before its code loads, not only once its module runs', async () => {
     writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
     // Reads its nice value as its first statement and never lowers it itself.
     writeFileSync(entry, ["import { readFileSync } from 'node:fs';", "import { parentPort } from 'node:worker_threads';", "parentPort!.postMessage(readFileSync('/proc/thread-self/stat', 'utf8'));"].join('\n'));
-    const before = process.env[BACKGROUND_WORKERS_ENV];
-    try {
-      delete process.env[BACKGROUND_WORKERS_ENV];
+    await withoutBackgroundSetting(async () => {
       expect(await niceOfWorker()).toBe(0);
       startWorkersInBackground();
       // Both boots: through tsx (no bundle yet) and from the bundle built meanwhile.
       expect(await niceOfWorker()).toBe(WORKER_NICE);
       await workerBundlesSettled();
       expect(await niceOfWorker()).toBe(WORKER_NICE);
-    } finally {
-      if (before === undefined) delete process.env[BACKGROUND_WORKERS_ENV];
-      else process.env[BACKGROUND_WORKERS_ENV] = before;
-    }
+    });
   });
 });
