@@ -3,37 +3,12 @@ import { chooseK, KEEP_K_SILHOUETTE_MARGIN, type KRun } from '../../src/segment/
 import { matchedClusters, previousCentroidsIn, type PreviousClustering } from '../../src/segment/continuity.js';
 import { kmeansClustering } from '../../src/segment/kmeans.js';
 import { namedSegments, type ClusterCentroid, type CustomerBase } from '../../src/segment/naming.js';
-import type { PurchaseRhythm } from '../../src/segment/purchase-rhythm.js';
 import { originalUnits, scaledPoint, scaledRfm, type ScalingParameters } from '../../src/segment/scaling.js';
-import { segmentCustomers, type SegmentationOptions, type SegmentationResult } from '../../src/segment/segment-customers.js';
-import { seededUniform } from '../../src/segment/seeded-random.js';
-import type { CustomerRfm, RfmPoint, RfmTable } from '../../src/segment/types.js';
+import type { SegmentationResult } from '../../src/segment/segment-customers.js';
+import type { RfmPoint } from '../../src/segment/types.js';
 import { blobs } from './helpers/blobs.js';
-import { customer, DAY_MS, JAN_1 } from './helpers/sales.js';
-
-const AS_OF = JAN_1 + 400 * DAY_MS;
-const RHYTHM: PurchaseRhythm = { customers: 200, repeatCustomers: 80, medianRepeatGapDays: 30, historyDays: 400 };
-const segmented = (table: RfmTable, options: Omit<SegmentationOptions, 'rhythm'>) => segmentCustomers(table, { rhythm: RHYTHM, ...options });
-
-/** Four personas a shop would recognise (as in segment-customers.test.ts); `extra` adds that many more champions. */
-function personaTable(seed = 1, extra = 0): RfmTable {
-  const uniform = seededUniform(seed);
-  const between = (low: number, high: number) => low + Math.floor(uniform() * (high - low + 1));
-  const personas = [
-    { prefix: 'champion', count: 30 + extra, r: [1, 10], f: [8, 15], m: [2000, 5000] },
-    { prefix: 'newcomer', count: 40, r: [1, 12], f: [1, 1], m: [20, 60] },
-    { prefix: 'regular', count: 50, r: [20, 60], f: [3, 6], m: [600, 1500] },
-    { prefix: 'sleeper', count: 80, r: [150, 350], f: [1, 1], m: [40, 200] },
-  ];
-  const customers: CustomerRfm[] = personas.flatMap((persona) =>
-    Array.from({ length: persona.count }, (_, i) => {
-      const row = customer(`${persona.prefix}-${String(i).padStart(2, '0')}`, between(persona.r[0]!, persona.r[1]!), between(persona.f[0]!, persona.f[1]!), between(persona.m[0]!, persona.m[1]!));
-      const lastPurchase = AS_OF - row.recencyDays * DAY_MS - DAY_MS / 2;
-      return row.frequency === 1 ? { ...row, lastPurchase, firstPurchase: lastPurchase, tenureDays: row.recencyDays } : { ...row, lastPurchase, firstPurchase: JAN_1, tenureDays: 400 };
-    }),
-  );
-  return { asOf: AS_OF, convention: 'gross', customers };
-}
+import { personaTable, segmented } from './helpers/personas.js';
+import { customer } from './helpers/sales.js';
 
 /** A run's clustering as the next run reads it from the store. */
 function previousOf(result: SegmentationResult, runId: number): PreviousClustering {
