@@ -2,7 +2,7 @@ import type { ColumnMapping, NamedCount, ParsedImport, SkipReason } from '../../
 import { NO_TEXT, type LineColumns } from '../../store/transactions.js';
 
 /** What an upload did, as `upload --json` prints it and every door words it. */
-export interface ImportReport {
+export interface ImportReport extends FileFigures {
   dataset: string;
   fileName: string;
   format: string;
@@ -37,6 +37,15 @@ export interface ImportReport {
   topNonProductLines: NamedCount[];
   anonymousRows: number;
   returnRows: number;
+  columns: ColumnMapping;
+  warnings: string[];
+  /** The same file (by SHA-256) had been uploaded to this dataset before. */
+  alreadyUploaded: boolean;
+  mode: 'append' | 'replace';
+}
+
+/** What the rows of the file add up to, as the import report shows them. */
+export interface FileFigures {
   customers: number;
   /** Invoices with a purchase line (an invoice of returns only is not one). */
   invoices: number;
@@ -46,21 +55,6 @@ export interface ImportReport {
    */
   orders: number;
   /** No purchase line had an invoice (CDNOW: customer, date, quantity, amount), so every order is a purchase day. */
-  ordersArePurchaseDays: boolean;
-  firstDate: string | null;
-  lastDate: string | null;
-  revenue: number;
-  columns: ColumnMapping;
-  warnings: string[];
-  /** The same file (by SHA-256) had been uploaded to this dataset before. */
-  alreadyUploaded: boolean;
-  mode: 'append' | 'replace';
-}
-
-export interface FileFigures {
-  customers: number;
-  invoices: number;
-  orders: number;
   ordersArePurchaseDays: boolean;
   firstDate: string | null;
   lastDate: string | null;
