@@ -54,12 +54,15 @@ export function customerBasketsOfLines(lines: Iterable<BasketLine>): CustomerBas
   };
   const tally = new NumberedBasketsTally();
   for (const line of lines) tally.add(numberOf(line.customerId), numberOf(line.description ?? line.product), numberOf(line.country), line.isReturn);
-  const named = (pairs: Int32Array) => {
-    const counts = new Map<string, number>();
-    for (let at = 0; at < pairs.length; at += 2) counts.set(names[pairs[at]!]!, pairs[at + 1]!);
-    return counts;
-  };
-  return tally.baskets().map((b) => ({ customerId: names[b.customerId]!, products: named(b.products), countries: named(b.countries) }));
+  const nameOf = (number: number) => names[number]!;
+  return tally.baskets().map((b) => ({ customerId: names[b.customerId]!, products: namedCounts(b.products, nameOf), countries: namedCounts(b.countries, nameOf) }));
+}
+
+/** A numbered basket's (number, count) pairs as counts by name, in the pairs' order. */
+export function namedCounts(pairs: Int32Array, nameOf: (number: number) => string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (let at = 0; at < pairs.length; at += 2) counts.set(nameOf(pairs[at]!), pairs[at + 1]!);
+  return counts;
 }
 
 /**

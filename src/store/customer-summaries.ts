@@ -11,6 +11,12 @@ const ORDER_COLUMNS = 11;
 /** Orders per INSERT statement: 704 parameters; one call per order spent a third of the write crossing into SQLite. */
 const ORDER_BATCH = 64;
 
+/** A dataset's per-customer summaries as `orders` and `baskets` read them: in primary-key order. */
+export interface CustomerSummaries {
+  orders: CustomerOrder[];
+  baskets: CustomerBasket[];
+}
+
 /** A basket as stored: its customer by id, its products and countries by their numbers in dataset_texts. */
 export type StoredBasket = NumberedBasket<string>;
 
@@ -63,9 +69,7 @@ export function customerSummariesRepository(db: Db) {
 
   const writeOrders = (guildId: string, datasetId: number, newOrders: readonly CustomerOrder[]): void => {
     // Key order fills the primary key's B-tree page by page.
-    const sorted = [...newOrders].sort(
-      (a, b) => compare(a.customerId, b.customerId) || compare(a.invoice ?? '', b.invoice ?? '') || a.timestamp - b.timestamp,
-    );
+    const sorted = [...newOrders].sort(compareStoredOrders);
     const values: unknown[] = [];
     const bind = (o: CustomerOrder, at: number) => {
       values[at] = guildId;
@@ -173,6 +177,34 @@ function int32sOfBlob(blob: Buffer): Int32Array {
   return Int32Array.from({ length: blob.length / 4 }, (_, i) => blob.readInt32LE(i * 4));
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+/**
+ * Orders in the table's primary-key order, as `orders` reads them back: by customer, invoice (none as '') and
+ * timestamp, texts compared as SQLite's BINARY collation compares them.
+ */
+export function compareStoredOrders(a: CustomerOrder, b: CustomerOrder): number {
+  return compareCodePoints(a.customerId, b.customerId) || compareCodePoints(a.invoice ?? '', b.invoice ?? '') || a.timestamp - b.timestamp;
+}
+
+/** An order as `orders` gives it back once written: its timestamp rounded to the ms, an empty invoice as none. */
+export function storedOrder(order: CustomerOrder): CustomerOrder {
+  return { ...order, invoice: order.invoice === '' ? null : order.invoice, timestamp: Math.round(order.timestamp) };
+}
+
+/**
+ * Orders strings by code point, as SQLite's BINARY collation orders their UTF-8 bytes. JavaScript's `<` compares
+ * UTF-16 units, which puts a character above U+FFFF (a surrogate pair) before one in U+E000..U+FFFF.
+ */
+export function compareCodePoints(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xSurrogate = x >= 0xd800 && x <= 0xdfff;
+    const ySurrogate = y >= 0xd800 && y <= 0xdfff;
+    if (xSurrogate !== ySurrogate) return xSurrogate ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
 }

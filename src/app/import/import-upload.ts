@@ -8,7 +8,8 @@ import { FileFiguresTally, skippedCounts, type ImportReport } from './import-rep
 import { markPhase } from '../workers/phase-trace.js';
 import type { ProgressListener } from '../reply.js';
 import { RowChunkEncoder } from './row-chunks.js';
-import { SummaryForecast, type CustomerSummaries } from './summary-forecast.js';
+import { SummaryForecast } from './summary-forecast.js';
+import type { CustomerSummaries } from '../../store/customer-summaries.js';
 import { inThreadWriter, type UploadWriter } from './upload-write.js';
 
 export interface UploadRequest {

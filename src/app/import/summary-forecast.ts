@@ -1,13 +1,7 @@
-import type { CustomerBasket } from '../../segment/customer-baskets.js';
-import type { CustomerOrder } from '../../segment/customer-orders.js';
+import { namedCounts } from '../../segment/customer-baskets.js';
+import { compareCodePoints, compareStoredOrders, storedOrder, type CustomerSummaries } from '../../store/customer-summaries.js';
 import type { LineColumns } from '../../store/transactions.js';
 import { SummaryAdditionsTally, type SummaryAdditions } from './customer-summaries.js';
-
-/** A dataset's per-customer summaries as the store returns them: orders and baskets, in primary-key order. */
-export interface CustomerSummaries {
-  orders: CustomerOrder[];
-  baskets: CustomerBasket[];
-}
 
 /**
  * The per-customer summaries an upload will leave in a dataset that held nothing before it, worked out on the
@@ -47,46 +41,18 @@ export class SummaryForecast {
   }
 
   /**
-   * The summaries in the form and order `customerSummariesRepository` reads them back: orders by (customer,
-   * invoice, timestamp), baskets by customer, texts compared as SQLite compares them (UTF-8 bytes, that is code
-   * points), timestamps rounded and a missing invoice as the store keeps it. The order matters: RFM lists customers
-   * as first met, and k-means++ picks its first centres by position.
+   * The summaries in the form and order `customerSummariesRepository` reads them back (compareStoredOrders,
+   * storedOrder; baskets by customer). The order matters: RFM lists customers as first met, and k-means++ picks its
+   * first centres by position.
    */
   summaries(): CustomerSummaries {
     const { orders, baskets } = this.additions();
-    const storedOrders = orders
-      .map((order) => ({ ...order, invoice: order.invoice === '' ? null : order.invoice, timestamp: Math.round(order.timestamp) }))
-      .sort(
-        (a, b) =>
-          compareCodePoints(a.customerId, b.customerId) || compareCodePoints(a.invoice ?? '', b.invoice ?? '') || a.timestamp - b.timestamp,
-      );
-    const named = (pairs: Int32Array) => {
-      const counts = new Map<string, number>();
-      for (let at = 0; at < pairs.length; at += 2) counts.set(this.textOf(pairs[at]!), pairs[at + 1]!);
-      return counts;
+    const nameOf = (id: number) => this.textOf(id);
+    return {
+      orders: orders.map(storedOrder).sort(compareStoredOrders),
+      baskets: baskets
+        .map((basket) => ({ customerId: basket.customerId, products: namedCounts(basket.products, nameOf), countries: namedCounts(basket.countries, nameOf) }))
+        .sort((a, b) => compareCodePoints(a.customerId, b.customerId)),
     };
-    const storedBaskets = baskets
-      .map((basket) => ({ customerId: basket.customerId, products: named(basket.products), countries: named(basket.countries) }))
-      .sort((a, b) => compareCodePoints(a.customerId, b.customerId));
-    return { orders: storedOrders, baskets: storedBaskets };
   }
-}
-
-/**
- * Orders strings by code point, as SQLite's BINARY collation orders their UTF-8 bytes. JavaScript's `<` compares
- * UTF-16 units, which puts a character above U+FFFF (a surrogate pair) before one in U+E000..U+FFFF.
- */
-export function compareCodePoints(a: string, b: string): number {
-  if (a === b) return 0;
-  const length = Math.min(a.length, b.length);
-  for (let i = 0; i < length; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const xSurrogate = x >= 0xd800 && x <= 0xdfff;
-    const ySurrogate = y >= 0xd800 && y <= 0xdfff;
-    if (xSurrogate !== ySurrogate) return xSurrogate ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
 }

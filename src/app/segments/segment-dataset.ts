@@ -11,11 +11,10 @@ import { clusteringPlan, previousClusters, segmentCustomers, type SegmentationRe
 import type { CustomerRfm, RfmConvention, RfmTable } from '../../segment/types.js';
 import type { Db } from '../../store/open-database.js';
 import { runsRepository, type RunCustomer, type RunDetails, type RunRecord } from '../../store/runs.js';
-import { customerSummariesRepository } from '../../store/customer-summaries.js';
+import { customerSummariesRepository, type CustomerSummaries } from '../../store/customer-summaries.js';
 import { resolveDataset, type DatasetLookup } from '../resolve-dataset.js';
 import { kRunsInWorker } from './run-k-runs.js';
 import { markPhase } from '../workers/phase-trace.js';
-import type { CustomerSummaries } from '../import/summary-forecast.js';
 
 /** Seed of every run unless a caller picks another; stored with the run so it can be replayed. */
 export const DEFAULT_SEED = 20_240_601;

@@ -1,9 +1,7 @@
-import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importUpload, type ParsedForecast, type UploadRequest } from '../../../src/app/import/import-upload.js';
 import { inThreadWriter, type UploadWriter } from '../../../src/app/import/upload-write.js';
-import { compareCodePoints } from '../../../src/app/import/summary-forecast.js';
 import { segmentDataset, segmentForecast, type SegmentOutcome, type SegmentRequest } from '../../../src/app/segments/segment-dataset.js';
 import { customerSummariesRepository } from '../../../src/store/customer-summaries.js';
 import { datasetsRepository } from '../../../src/store/datasets.js';
@@ -144,17 +142,5 @@ describe('the summaries an upload is predicted to leave, worked out while it is 
     expect(outcome).toBeUndefined();
     const { datasetId } = datasetsRepository(app.db).find('g', 'shop')!;
     expect(runsRepository(app.db).latest('g', datasetId)).toBeUndefined();
-  });
-});
-
-describe('compareCodePoints', () => {
-  it('GIVEN any two strings THEN it orders them as SQLite orders their UTF-8 bytes', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (a, b) => {
-        const bytes = Math.sign(Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
-        expect(Math.sign(compareCodePoints(a, b))).toBe(bytes);
-      }),
-      { numRuns: 2_000 },
-    );
   });
 });
