@@ -27,13 +27,13 @@ export class SummaryAdditionsTally {
     this.basketProducts = new BasketProducts(textOf);
   }
 
-  /** Adds the lines flagged 1 in `stored` that have a customer. */
-  add(lines: LineColumns, stored: Uint8Array): void {
+  /** Adds the lines flagged 1 in `stored` (every line when none is given) that have a customer. */
+  add(lines: LineColumns, stored?: Uint8Array): void {
     const { customers, invoices, products, descriptions, countries, returns } = lines;
     const line = this.line;
     for (let i = 0; i < lines.rows; i++) {
       const customer = customers[i]!;
-      if (stored[i] !== 1 || customer === NO_TEXT) continue;
+      if ((stored !== undefined && stored[i] !== 1) || customer === NO_TEXT) continue;
       line.timestamp = lines.timestamps[i]!;
       line.quantity = numberOrNull(lines.quantities[i]!);
       line.unitPrice = numberOrNull(lines.unitPrices[i]!);

@@ -179,8 +179,8 @@ async function importWith(
     ...(forecast !== undefined && !changesOrders && { forecast: { summaries: forecast.summaries(), held } }),
   });
   onProgress({ stage: 'writing', done: writer.rowsStored(), total, unit: 'rows' });
-  const { alreadyUploaded, statusChanges, emptyBefore, rowsImported: imported } = await committing;
-  settle(forecast !== undefined && !changesOrders && forecast.held(imported, emptyBefore));
+  const { alreadyUploaded, statusChanges, rowsImported: imported } = await committing;
+  settle(forecast !== undefined && !changesOrders && forecast.held(imported));
   onProgress({ stage: 'done', done: total, total, unit: 'rows' });
 
   const warnings = [...parsed.table.warnings, ...parsed.warnings];

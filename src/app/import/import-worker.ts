@@ -5,7 +5,7 @@ import { discardPrestartedKRunsWorker, prestartKRunsWorker } from '../segments/r
 import { markPhase } from '../workers/phase-trace.js';
 import type { ProgressEvent } from '../reply.js';
 import type { ImportWorkerBytes, ImportWorkerJob, SegmentAfterImport, WorkerMessage } from './run-import.js';
-import { segmentDatasetOnTwoThreads, segmentForecast, TWO_THREADS_FROM_CUSTOMERS, type SegmentOutcome } from '../segments/segment-dataset.js';
+import { segmentDatasetOnTwoThreads, segmentForecast, TWO_THREADS_FROM_CUSTOMERS, type SegmentOutcome, type SegmentRequest } from '../segments/segment-dataset.js';
 import { workerWriter } from './worker-writer.js';
 import { runAsBackgroundThread } from '../workers/background-thread.js';
 
@@ -80,9 +80,9 @@ try {
  */
 async function segmentationAfter(dataset: string, options: SegmentAfterImport): Promise<SegmentOutcome> {
   try {
-    return await segmentDatasetOnTwoThreads(db, { requestedBy: request.userId, ...options, guildId: request.guildId, dataset });
+    return await segmentDatasetOnTwoThreads(db, segmentRequest(dataset, options));
   } catch (error) {
-    process.emitWarning(`segmenting dataset after upload failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'SegmentaSegmentation');
+    warnSegmentationFailed('segmenting dataset after upload failed', error);
     return { ok: false, code: 'segmentation_failed', details: { dataset } };
   }
 }
@@ -94,12 +94,22 @@ async function segmentationAfter(dataset: string, options: SegmentAfterImport): 
 async function segmentationEarly(dataset: string, forecast: ParsedForecast, options: SegmentAfterImport): Promise<SegmentOutcome | undefined> {
   markPhase('early segmentation start');
   try {
-    const segmentRequest = { requestedBy: request.userId, ...options, guildId: request.guildId, dataset };
-    return await segmentForecast(db, segmentRequest, forecast.summaries, forecast.held);
+    return await segmentForecast(db, segmentRequest(dataset, options), forecast.summaries, forecast.held);
   } catch (error) {
-    process.emitWarning(`segmenting an upload before it was stored failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'SegmentaSegmentation');
+    warnSegmentationFailed('segmenting an upload before it was stored failed', error);
     return undefined;
   }
+}
+
+// Function declarations, not consts: the code above calls them before this part of the module has run.
+
+/** The segmentation of the uploaded dataset, asked by the member who uploaded it. */
+function segmentRequest(dataset: string, options: SegmentAfterImport): SegmentRequest & { dataset: string } {
+  return { requestedBy: request.userId, ...options, guildId: request.guildId, dataset };
+}
+
+function warnSegmentationFailed(what: string, error: unknown): void {
+  process.emitWarning(`${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`, 'SegmentaSegmentation');
 }
 
 /**

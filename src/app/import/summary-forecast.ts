@@ -10,10 +10,9 @@ import { SummaryAdditionsTally, type SummaryAdditions } from './customer-summari
  *
  * It predicts that the writer stores every line: in a dataset with nothing stored, no line's key is taken, and
  * the lines of one file have keys of their own (a repeated line is numbered by its occurrence, see RowKeys).
- * `held(rowsStored, emptyBefore)` tells, after the write, whether that was so: the dataset had no lines or summaries
- * before (an append to stored lines, or a stored order changed by the upload, makes the forecast worthless, and
- * then the summaries must be read from the store) and the writer stored every line (two keys of one upload can
- * only clash by a 64-bit hash collision).
+ * Make one only for a dataset the writer found empty (an append to stored lines makes the forecast worthless:
+ * then the summaries must be read from the store); `held(rowsStored)` tells, after the write, whether the writer
+ * stored every line (two keys of one upload can only clash by a 64-bit hash collision).
  */
 export class SummaryForecast {
   private readonly tally: SummaryAdditionsTally;
@@ -26,13 +25,13 @@ export class SummaryForecast {
 
   /** Adds a chunk of the upload's lines, texts numbered as the upload numbers them. Call before the chunk is sent. */
   add(lines: LineColumns): void {
-    this.tally.add(lines, new Uint8Array(lines.rows).fill(1));
+    this.tally.add(lines);
     this.rows += lines.rows;
   }
 
-  /** Whether the summaries are those the store now holds: every line stored, and nothing stored before. */
-  held(rowsStored: number, emptyBefore: boolean): boolean {
-    return emptyBefore && rowsStored === this.rows;
+  /** Whether the summaries are those the store now holds, given how many lines the writer stored: all of them. */
+  held(rowsStored: number): boolean {
+    return rowsStored === this.rows;
   }
 
   /** The summaries as the writer stores them (see UploadStart.summariesFromImport), worked out once. */

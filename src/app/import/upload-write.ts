@@ -40,8 +40,6 @@ export interface UploadCommitted {
   alreadyUploaded: boolean;
   /** Stored orders whose status this upload changed (taken out as cancelled, or refunded). */
   statusChanges: number;
-  /** The dataset held no lines and no summaries before this upload. */
-  emptyBefore: boolean;
   /** Rows stored: rowsKept less those the dataset already had. */
   rowsImported: number;
 }
@@ -144,7 +142,7 @@ export class UploadWrite {
     }
     this.bulk.commit();
     markPhase('committed');
-    return { alreadyUploaded: this.alreadyUploaded, statusChanges, emptyBefore: this.emptyBefore, rowsImported: this.rowsStored };
+    return { alreadyUploaded: this.alreadyUploaded, statusChanges, rowsImported: this.rowsStored };
   }
 
   /**
@@ -159,7 +157,7 @@ export class UploadWrite {
       return { orders: sent.orders, baskets: sent.baskets.map((b) => ({ ...b, products: renumbered(b.products), countries: renumbered(b.countries) })) };
     }
     const tally = new SummaryAdditionsTally((id) => this.texts.textOf(id));
-    for (const lines of this.transactions.linesOfUpload(this.guildId, this.datasetId, this.uploadId)) tally.add(lines, new Uint8Array(lines.rows).fill(1));
+    for (const lines of this.transactions.linesOfUpload(this.guildId, this.datasetId, this.uploadId)) tally.add(lines);
     return tally.additions();
   }
 

@@ -95,11 +95,9 @@ export async function segmentForecast(
   how: TwoThreads = {},
 ): Promise<SegmentOutcome | undefined> {
   const started = performance.now();
-  const latestRun = () => {
-    const found = resolveDataset(db, request.guildId, request.dataset);
-    return found.ok ? runsRepository(db).latestOfMethod(request.guildId, found.dataset.datasetId, 'kmeans') : undefined;
-  };
-  const previousRun = latestRun();
+  // A new dataset is not found until the upload commits: then there is no run before this one.
+  const latestRunOf = (found: DatasetLookup) => (found.ok ? runsRepository(db).latestOfMethod(request.guildId, found.dataset.datasetId, 'kmeans') : undefined);
+  const previousRun = latestRunOf(resolveDataset(db, request.guildId, request.dataset));
   const prepared = preparedCustomers(request, summaries.orders, () => summaries.baskets, previousRun);
   if (prepared === undefined) return undefined;
   const computed = await computedOnTwoThreads(request, prepared, how);
@@ -107,7 +105,7 @@ export async function segmentForecast(
   if (!(await held)) return undefined;
   const found = resolveDataset(db, request.guildId, request.dataset);
   // A run stored meanwhile would be the one this run must follow on from.
-  if (!found.ok || latestRun()?.runId !== previousRun?.runId) return undefined;
+  if (!found.ok || latestRunOf(found)?.runId !== previousRun?.runId) return undefined;
   return storedRun(db, request, computed, started, found.dataset);
 }
 
