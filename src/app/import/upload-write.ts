@@ -51,6 +51,7 @@ export interface UploadCommitted {
 export class UploadWrite {
   private readonly bulk;
   private readonly transactions;
+  private readonly summariesStore;
   private readonly guildId: string;
   private readonly datasetId: number;
   private readonly uploadId: number;
@@ -76,6 +77,7 @@ export class UploadWrite {
       const datasets = datasetsRepository(db);
       const uploads = uploadsRepository(db);
       this.transactions = transactionsRepository(db);
+      this.summariesStore = customerSummariesRepository(db);
       this.guildId = upload.guildId;
       const target = datasets.findOrCreate(upload.guildId, dataset, 'transactions', new Date(upload.uploadedAt));
       this.datasetId = target.datasetId;
@@ -83,11 +85,11 @@ export class UploadWrite {
       const datasetTexts = datasetTextsRepository(db);
       if (upload.mode === 'replace') {
         this.transactions.deleteDataset(upload.guildId, target.datasetId);
-        customerSummariesRepository(db).deleteDataset(upload.guildId, target.datasetId);
+        this.summariesStore.deleteDataset(upload.guildId, target.datasetId);
         datasetTexts.deleteDataset(upload.guildId, target.datasetId);
       }
       this.emptyBefore =
-        !this.transactions.hasLines(upload.guildId, target.datasetId) && !customerSummariesRepository(db).hasSummaries(upload.guildId, target.datasetId);
+        !this.transactions.hasLines(upload.guildId, target.datasetId) && !this.summariesStore.hasSummaries(upload.guildId, target.datasetId);
       this.texts = datasetTexts.dictionary(upload.guildId, target.datasetId);
       this.summaries = summariesFromImport && this.emptyBefore ? undefined : new SummaryAdditionsTally((id) => this.texts.textOf(id));
       // The details and counts are known only at the end: setOutcome fills them in before the commit.
@@ -127,7 +129,7 @@ export class UploadWrite {
     let statusChanges = 0;
     try {
       if (this.rowsWritten !== end.rowsKept) throw new Error(`writer stored ${this.rowsWritten} rows of ${end.rowsKept}`);
-      writeSummaryAdditions(customerSummariesRepository(this.db), this.guildId, this.datasetId, this.summaries?.additions() ?? this.sentSummaries(end.summaries));
+      writeSummaryAdditions(this.summariesStore, this.guildId, this.datasetId, this.summaries?.additions() ?? this.sentSummaries(end.summaries));
       if (end.currency) datasetsRepository(this.db).setCurrency(this.guildId, this.datasetId, end.currency);
       if (end.orderChanges !== undefined) {
         const textOf = (id: number) => this.texts.textOf(id);
