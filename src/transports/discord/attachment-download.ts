@@ -1,6 +1,5 @@
 import type { FileInput } from '../../../commands/command.js';
 import type { ProgressListener } from '../../app/reply.js';
-import { handOverBytes } from '../../app/import/run-import.js';
 
 /** Where Discord serves attachments from. Nothing else is ever fetched, so an interaction cannot aim us at a server of its choice. */
 const DISCORD_CDN_ORIGINS = ['https://cdn.discordapp.com', 'https://media.discordapp.net'] as const;
@@ -81,8 +80,7 @@ export async function downloadAttachment(ref: AttachmentRef, policy: DownloadPol
       onProgress({ stage: 'reading', done: received, total: ref.size || undefined, unit: 'bytes' });
     }
     if (whole && received !== whole.byteLength) return { ok: false, code: 'download_failed' };
-    // Nobody else holds the downloaded bytes, so an import may move them to its worker instead of copying them.
-    return { ok: true, file: { fileName: ref.name, bytes: handOverBytes(whole ?? Buffer.concat(chunks, received)) } };
+    return { ok: true, file: { fileName: ref.name, bytes: whole ?? Buffer.concat(chunks, received) } };
   } catch {
     return { ok: false, code: 'download_failed' };
   } finally {

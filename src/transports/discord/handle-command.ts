@@ -8,7 +8,8 @@ import type { Locale, ProgressListener, Reply } from '../../app/reply.js';
 import { readSettings, replyLocale } from '../../app/workspace/settings.js';
 import type { PendingConfirmations } from './confirmations.js';
 import { judgeDigestAlert } from './digest-alerts.js';
-import { checkAttachment, downloadAttachment, type DownloadPolicy, type DownloadRefusal } from './attachment-download.js';
+import { checkAttachment, type DownloadPolicy, type DownloadRefusal } from './attachment-download.js';
+import { downloadInWorker } from './download-in-worker.js';
 import type { GuildQueue } from './guild-queue.js';
 import type { Logger } from './logger.js';
 import { memberOf } from './permissions.js';
@@ -99,7 +100,7 @@ async function collectOptions(
 ): Promise<{ ok: true; raw: Record<string, unknown> } | { ok: false; refusal: DownloadRefusal }> {
   const raw = scalarOptions(command, interaction.options);
   for (const { spec, attachment } of attachmentsOf(command, interaction)) {
-    const downloaded = await downloadAttachment({ url: attachment.url, name: attachment.name, size: attachment.size }, policy, onProgress);
+    const downloaded = await downloadInWorker({ url: attachment.url, name: attachment.name, size: attachment.size }, policy, onProgress);
     if (!downloaded.ok) return { ok: false, refusal: downloaded };
     raw[spec.name] = downloaded.file;
   }

@@ -1,8 +1,10 @@
 import { COMMANDS } from '../../../commands/index.js';
+import { prepareWorkerBundle } from '../../app/workers/start-worker.js';
 import { prepareWorkers } from '../../app/workers/worker-bundles.js';
 import { loadConfig } from '../../config.js';
 import { startBot } from './bot.js';
 import { deployCommands } from './deploy.js';
+import { downloadWorkerUrl } from './download-in-worker.js';
 import { runLocalConsole } from '../cli/console.js';
 import { createLogger } from './logger.js';
 
@@ -12,7 +14,7 @@ import { createLogger } from './logger.js';
  */
 export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
   const config = loadConfig(env);
-  await prepareWorkers();
+  await Promise.all([prepareWorkers(), prepareWorkerBundle(downloadWorkerUrl)]);
   if (!config.DISCORD_TOKEN) {
     process.stdout.write('No DISCORD_TOKEN set, so Segmenta starts the local console instead of connecting to Discord (see .env.example).\n');
     await runLocalConsole(config);
