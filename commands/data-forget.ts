@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { forgetCustomer } from '../src/app/workspace/erasure.js';
+import { forgetCustomerOffThread } from '../src/app/workspace/run-erasure.js';
 import { escapeMarkdown, formatCounted } from '../src/app/format.js';
 import { defineCommand } from './command.js';
 import { customerChoices } from './segment-options.js';
@@ -16,7 +16,7 @@ export default defineCommand({
     id: `Hapus semua data pelanggan **${escapeMarkdown(String(options.customer))}** dari semua dataset server ini? Ini tidak bisa dibatalkan.`,
   }),
   async run(ctx, input) {
-    const erased = forgetCustomer(ctx.app.db, ctx.guildId, input.customer);
+    const erased = await forgetCustomerOffThread(ctx.app.databasePath, ctx.guildId, input.customer);
     const id = escapeMarkdown(input.customer);
     const lines = formatCounted(erased.lines, ctx.locale === 'id' ? { other: 'baris transaksi' } : { one: 'transaction line', other: 'transaction lines' }, ctx.locale);
     const text =

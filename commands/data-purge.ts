@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { purgeWorkspace } from '../src/app/workspace/erasure.js';
+import { purgeWorkspaceOffThread } from '../src/app/workspace/run-erasure.js';
 import { formatCounted } from '../src/app/format.js';
 import { defineCommand } from './command.js';
 
@@ -15,7 +15,7 @@ export default defineCommand({
     id: 'Hapus **semua** dataset, unggahan, hasil segmentasi, perubahan playbook, dan pengaturan server ini? Ini tidak bisa dibatalkan.',
   }),
   async run(ctx) {
-    const { rows } = purgeWorkspace(ctx.app.db, ctx.guildId);
+    const { rows } = await purgeWorkspaceOffThread(ctx.app.databasePath, ctx.guildId);
     const count = formatCounted(rows, ctx.locale === 'id' ? { other: 'baris transaksi' } : { one: 'transaction line', other: 'transaction lines' }, ctx.locale);
     return {
       ok: true,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { deleteDataset, listDatasets } from '../src/app/workspace/datasets.js';
+import { listDatasets } from '../src/app/workspace/datasets.js';
+import { deleteDatasetOffThread } from '../src/app/workspace/run-erasure.js';
 import { datasetDeletedReply } from '../src/app/replies/datasets-reply.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import { namesMatching } from '../src/app/segments/segment-names.js';
@@ -21,7 +22,7 @@ export default defineCommand({
   autocomplete: (ctx, _option, typed) =>
     namesMatching(typed, listDatasets(ctx.app, ctx.guildId).map((d) => d.name)),
   async run(ctx, input) {
-    const outcome = deleteDataset(ctx.app, ctx.guildId, input.name);
+    const outcome = await deleteDatasetOffThread(ctx.app.databasePath, ctx.guildId, input.name);
     return outcome.ok ? datasetDeletedReply(outcome.name, ctx.locale) : failureReply(outcome.code, outcome.details, ctx.locale);
   },
 });

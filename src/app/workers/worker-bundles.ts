@@ -4,6 +4,7 @@ import { segmentWorkerUrl } from '../segments/run-segmentation.js';
 import { prepareWorkerBundle } from './start-worker.js';
 import { chartWorkerUrl } from './worker-charts.js';
 import { uploadWriterWorkerUrl } from '../import/worker-writer.js';
+import { erasureWorkerUrl } from '../workspace/run-erasure.js';
 
 /**
  * Builds the bundle of every worker Segmenta starts, where it is missing or stale. A long-running process (the bot,
@@ -11,5 +12,5 @@ import { uploadWriterWorkerUrl } from '../import/worker-writer.js';
  * on the main thread while the import runs.
  */
 export async function prepareWorkers(): Promise<void> {
-  await Promise.all([importWorkerUrl, uploadWriterWorkerUrl, segmentWorkerUrl, kRunsWorkerUrl, chartWorkerUrl].map((url) => prepareWorkerBundle(url)));
+  await Promise.all([importWorkerUrl, uploadWriterWorkerUrl, segmentWorkerUrl, kRunsWorkerUrl, chartWorkerUrl, erasureWorkerUrl].map((url) => prepareWorkerBundle(url)));
 }

@@ -31,7 +31,7 @@ export function listDatasets(app: AppContext, guildId: string): DatasetListing[]
 export type DeleteOutcome = { ok: true; name: string } | { ok: false; code: 'dataset_not_found'; details: { name: string; available: string[] } };
 
 /** Deletes a dataset with its uploads and rows, in this workspace only. */
-export function deleteDataset(app: AppContext, guildId: string, name: string): DeleteOutcome {
+export function deleteDataset(app: Pick<AppContext, 'db'>, guildId: string, name: string): DeleteOutcome {
   const datasets = datasetsRepository(app.db);
   if (datasets.delete(guildId, name)) return { ok: true, name };
   return { ok: false, code: 'dataset_not_found', details: { name, available: datasets.list(guildId).map((d) => d.name) } };

@@ -4,7 +4,7 @@ import type { Command } from '../../../commands/command.js';
 import { COMMANDS } from '../../../commands/index.js';
 import { appContext } from '../../app/app-context.js';
 import { departedWorkspaces } from '../../app/workspace/departed-workspaces.js';
-import { purgeWorkspace } from '../../app/workspace/erasure.js';
+import { purgeWorkspaceOffThread } from '../../app/workspace/run-erasure.js';
 import type { Config } from '../../config.js';
 import { allowedAttachmentOrigins } from './attachment-download.js';
 import { GuildQueue } from './guild-queue.js';
@@ -97,7 +97,7 @@ function onInteraction(interaction: Interaction, door: DiscordDoor, work: Runnin
  */
 function onRemovedFromGuild(guildId: string, door: DiscordDoor, work: RunningWork): void {
   const purge = () =>
-    door.changes.run(guildId, async () => purgeWorkspace(door.app.db, guildId), async () => {}).then(({ rows }) => {
+    door.changes.run(guildId, () => purgeWorkspaceOffThread(door.app.databasePath, guildId), async () => {}).then(({ rows }) => {
       door.log.info(`removed from guild ${guildId}; its data was purged (${rows} rows)`);
     });
   if (!work.start(purge, async () => {})) door.log.warn(`removed from guild ${guildId} while shutting down; its data was not purged`);
