@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listDatasets } from '../src/app/workspace/datasets.js';
+import { datasetNames } from '../src/app/workspace/datasets.js';
 import { deleteDatasetOffThread } from '../src/app/workspace/run-erasure.js';
 import { datasetDeletedReply } from '../src/app/replies/datasets-reply.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
@@ -20,7 +20,7 @@ export default defineCommand({
     id: `Hapus dataset **${escapeMarkdown(String(options.name))}** beserta semua unggahan, baris, dan hasil segmentasinya? Ini tidak bisa dibatalkan.`,
   }),
   autocomplete: (ctx, _option, typed) =>
-    namesMatching(typed, listDatasets(ctx.app, ctx.guildId).map((d) => d.name)),
+    namesMatching(typed, datasetNames(ctx.app, ctx.guildId)),
   async run(ctx, input) {
     const outcome = await deleteDatasetOffThread(ctx.app.databasePath, ctx.guildId, input.name);
     return outcome.ok ? datasetDeletedReply(outcome.name, ctx.locale) : failureReply(outcome.code, outcome.details, ctx.locale);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listDatasets } from '../src/app/workspace/datasets.js';
+import { datasetNames } from '../src/app/workspace/datasets.js';
 import { scheduleSetReply, WEEKDAY_NAMES, withPauseNotice } from '../src/app/digest/schedule-replies.js';
 import { digestStatus, setDigestSchedule } from '../src/app/digest/schedule-settings.js';
 import { DEFAULT_DIGEST_TIMEZONE, isTimeZone, parseTimeOfDay, weekdayNumber, WEEKDAYS } from '../src/app/digest/schedule-time.js';
@@ -49,7 +49,7 @@ export default defineCommand({
   autocomplete: (ctx, option, typed) =>
     option === 'timezone'
       ? Intl.supportedValuesOf('timeZone').filter((zone) => zone.toLowerCase().includes(typed.trim().toLowerCase())).slice(0, 25)
-      : namesMatching(typed, listDatasets(ctx.app, ctx.guildId).map((dataset) => dataset.name)),
+      : namesMatching(typed, datasetNames(ctx.app, ctx.guildId)),
   async run(ctx, input) {
     const outcome = await setDigestSchedule(ctx.app, {
       guildId: ctx.guildId, userId: ctx.userId, channelId: input.channel, weekday: weekdayNumber(input.day), time: input.time,

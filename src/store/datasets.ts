@@ -33,7 +33,9 @@ function makeDatasetsRepository(db: Db) {
             (SELECT count(*) FROM uploads u WHERE u.guild_id = d.guild_id AND u.dataset_id = d.dataset_id) AS uploads,
             (SELECT max(u.uploaded_at) FROM uploads u WHERE u.guild_id = d.guild_id AND u.dataset_id = d.dataset_id) AS lastUploadAt,
             count(t.row_key) AS rows,
-            count(DISTINCT t.customer_id) AS customers,
+            -- Every line with a customer is summed into one of their orders, so its customers are the orders':
+            -- counted in key order there (3 ms on Online Retail) instead of de-duplicated over every line (110 ms).
+            (SELECT count(DISTINCT o.customer_id) FROM customer_orders o WHERE o.guild_id = d.guild_id AND o.dataset_id = d.dataset_id) AS customers,
             min(t.ts) AS firstTimestamp,
             max(t.ts) AS lastTimestamp
        FROM datasets d
@@ -42,6 +44,7 @@ function makeDatasetsRepository(db: Db) {
       GROUP BY d.dataset_id
       ORDER BY d.name`,
   );
+  const names = db.prepare<{ guildId: string }, string>(`SELECT name FROM datasets WHERE guild_id = @guildId ORDER BY name`).pluck();
   const setCurrency = db.prepare<[string, string, number]>(`UPDATE datasets SET currency = ? WHERE guild_id = ? AND dataset_id = ?`);
   const remove = db.prepare<{ guildId: string; name: string }>(
     `DELETE FROM datasets WHERE guild_id = @guildId AND name = @name`,
@@ -66,7 +69,10 @@ function makeDatasetsRepository(db: Db) {
       insert.run({ guildId, name, kind, createdAt: now.toISOString() });
       return byName.get({ guildId, name })!;
     },
+    /** Every dataset with its counts: reads each dataset's lines once (60-150 ms for Online Retail's 541,909). */
     list: (guildId: string): DatasetSummary[] => summaries.all({ guildId }),
+    /** The datasets' names, by name: what autocomplete needs, without reading any line. */
+    names: (guildId: string): string[] => names.all({ guildId }),
     setCurrency: (guildId: string, datasetId: number, currency: string) => setCurrency.run(currency, guildId, datasetId),
     /** Deletes a dataset with its uploads and rows (ON DELETE CASCADE). Returns whether it existed. */
     delete: (guildId: string, name: string): boolean => remove.run({ guildId, name }).changes > 0,

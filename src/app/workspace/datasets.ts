@@ -28,6 +28,11 @@ export function listDatasets(app: AppContext, guildId: string): DatasetListing[]
   return datasetsRepository(app.db).list(guildId).map(toListing);
 }
 
+/** The workspace's dataset names, by name: for autocomplete, which runs at every keystroke. */
+export function datasetNames(app: Pick<AppContext, 'db'>, guildId: string): string[] {
+  return datasetsRepository(app.db).names(guildId);
+}
+
 export type DeleteOutcome = { ok: true; name: string } | { ok: false; code: 'dataset_not_found'; details: { name: string; available: string[] } };
 
 /** Deletes a dataset with its uploads and rows, in this workspace only. */
