@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inspectUpload } from '../src/app/import/inspect-upload.js';
+import { inspectInWorker } from '../src/app/import/run-inspect.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import { inspectReply } from '../src/app/replies/inspect-reply.js';
 import { defineCommand } from './command.js';
@@ -16,7 +16,7 @@ export default defineCommand({
   options: [fileOption, ...readingOptions],
   schema: z.object(readingFields).superRefine(checkReadingOptions),
   async run(ctx, input) {
-    const outcome = await inspectUpload({ fileName: input.file.fileName, bytes: input.file.bytes, ingest: ingestOptions(ctx, input) });
+    const outcome = await inspectInWorker({ fileName: input.file.fileName, bytes: input.file.bytes, ingest: ingestOptions(ctx, input) });
     return outcome.ok ? inspectReply(outcome.inspection, ctx.locale) : failureReply(outcome.code, outcome.details, ctx.locale);
   },
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { inspectUpload } from '../src/app/import/inspect-upload.js';
+import { inspectInWorker } from '../src/app/import/run-inspect.js';
 import { runImportThenSegmentInWorker } from '../src/app/import/run-import.js';
 import { failureReply } from '../src/app/replies/failure-reply.js';
 import { importReply, importThenSegments } from '../src/app/replies/import-reply.js';
@@ -42,7 +42,7 @@ export default defineCommand({
   async run(ctx, input) {
     const ingest = ingestOptions(ctx, input);
     if (input.dry_run) {
-      const inspected = await inspectUpload({ fileName: input.file.fileName, bytes: input.file.bytes, ingest });
+      const inspected = await inspectInWorker({ fileName: input.file.fileName, bytes: input.file.bytes, ingest });
       return inspected.ok ? inspectReply(inspected.inspection, ctx.locale) : failureReply(inspected.code, inspected.details, ctx.locale);
     }
     // Every upload is followed by a fresh segmentation, so the reply can show the new segments at once.

@@ -63,7 +63,7 @@ export const PREVIEW_ROWS = 5;
  * Reads a file the way an upload would (same stages, same options) and tells what it would store, storing nothing:
  * it never opens the database, so it cannot say which lines an earlier upload already holds. It runs on the calling
  * thread and parses the whole file, since the counts of what is set aside need every line: a dry run of a big export
- * takes as long as reading it does, and blocks this thread meanwhile.
+ * takes as long as reading it does, and blocks this thread meanwhile; commands call `inspectInWorker`.
  */
 export async function inspectUpload(request: InspectRequest): Promise<InspectOutcome> {
   try {

@@ -91,7 +91,7 @@ async function runInImportWorker(
     });
   });
   try {
-    const bytes = movable(request.bytes) ? request.bytes : await copyInSlices(request.bytes);
+    const bytes = await bytesToMove(request.bytes);
     worker.postMessage({ type: 'bytes', bytes } satisfies ImportWorkerBytes, [bytes.buffer as ArrayBuffer]);
     markPhase('bytes copied');
   } catch (error) {
@@ -140,6 +140,14 @@ const handedOver = new WeakSet<Uint8Array>();
 export function handOverBytes(bytes: Uint8Array): Uint8Array {
   handedOver.add(bytes);
   return bytes;
+}
+
+/**
+ * Bytes a worker can be sent by moving their memory: these very bytes when they were handed over (handOverBytes) and
+ * fill a buffer of their own, otherwise a copy made in slices (copyInSlices).
+ */
+export async function bytesToMove(bytes: Uint8Array): Promise<Uint8Array> {
+  return movable(bytes) ? bytes : await copyInSlices(bytes);
 }
 
 /** Handed over, and the whole of a buffer that can be transferred (not a slice of Node's shared pool). */

@@ -5,6 +5,7 @@ import { prepareWorkerBundle } from './start-worker.js';
 import { chartWorkerUrl } from './worker-charts.js';
 import { uploadWriterWorkerUrl } from '../import/worker-writer.js';
 import { erasureWorkerUrl } from '../workspace/run-erasure.js';
+import { inspectWorkerUrl } from '../import/run-inspect.js';
 
 /**
  * Builds the bundle of every worker Segmenta starts, where it is missing or stale. A long-running process (the bot,
@@ -12,5 +13,5 @@ import { erasureWorkerUrl } from '../workspace/run-erasure.js';
  * on the main thread while the import runs.
  */
 export async function prepareWorkers(): Promise<void> {
-  await Promise.all([importWorkerUrl, uploadWriterWorkerUrl, segmentWorkerUrl, kRunsWorkerUrl, chartWorkerUrl, erasureWorkerUrl].map((url) => prepareWorkerBundle(url)));
+  await Promise.all([importWorkerUrl, uploadWriterWorkerUrl, segmentWorkerUrl, kRunsWorkerUrl, chartWorkerUrl, erasureWorkerUrl, inspectWorkerUrl].map((url) => prepareWorkerBundle(url)));
 }
