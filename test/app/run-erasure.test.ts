@@ -30,7 +30,8 @@ describe('erasures on a worker thread', () => {
     app.db.exec('BEGIN IMMEDIATE');
     let settled = false;
     const erased = forgetCustomerOffThread(app.databasePath, 'g', CUSTOMER).finally(() => (settled = true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Long enough for the worker to boot (through tsx when no bundle is built) and reach the lock.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(settled).toBe(false);
     expect(count(runEntries, 'g')).toBe(1);
     app.db.exec('ROLLBACK');
@@ -55,6 +56,23 @@ describe('erasures on a worker thread', () => {
     expect(count('SELECT count(*) FROM datasets WHERE guild_id = ?', 'g')).toBe(0);
     expect(linesOf('g')).toBe(0);
     expect(linesOf('other')).toBe(lines);
+  });
+
+  it('GIVEN purges of several servers and a forget at the same moment THEN each waits its turn for the write lock and all succeed', async () => {
+    for (const guildId of ['third', 'fourth']) {
+      expect((await importUpload(app.db, { guildId, userId: 'u', fileName: 'sample.csv', bytes: sample.slice(), mode: 'append', dataset: 'shop', ingest: {} })).ok).toBe(true);
+    }
+    const lines = linesOf('third');
+    const outcomes = await Promise.allSettled([
+      purgeWorkspaceOffThread(app.databasePath, 'other'),
+      purgeWorkspaceOffThread(app.databasePath, 'third'),
+      purgeWorkspaceOffThread(app.databasePath, 'fourth'),
+      forgetCustomerOffThread(app.databasePath, 'g', CUSTOMER),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(outcomes.slice(0, 3).map((outcome) => (outcome as PromiseFulfilledResult<{ rows: number }>).value.rows)).toEqual([lines, lines, lines]);
+    for (const guildId of ['other', 'third', 'fourth']) expect(linesOf(guildId)).toBe(0);
+    expect(linesOf('g')).toBe(lines - (outcomes[3] as PromiseFulfilledResult<{ lines: number }>).value.lines);
   });
 
   it('GIVEN an erasure that throws on the worker THEN the promise rejects with its message, nothing is half done', async () => {

@@ -28,7 +28,11 @@ export function forgetCustomer(db: Db, guildId: string, customerId: string) {
   }).immediate();
 }
 
-/** Everything the server stored, gone: datasets, uploads, rows, runs, playbook and settings. */
+/**
+ * Everything the server stored, gone: datasets, uploads, rows, runs, playbook and settings. The write lock is taken
+ * first (BEGIN IMMEDIATE): a deferred transaction that read before writing would fail at once, rather than wait,
+ * when another connection (another server's purge on its worker, an import) committed in between.
+ */
 export function purgeWorkspace(db: Db, guildId: string) {
-  return erasureRepository(db).purgeWorkspace(guildId);
+  return erasureRepository(db).purgeWorkspace.immediate(guildId);
 }

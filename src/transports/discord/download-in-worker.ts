@@ -22,15 +22,24 @@ export type DownloadMessage =
  * an upload runs; fetching an 8 MB attachment on it took 50-70 ms of its CPU in bursts of up to 30 ms (undici's
  * stream callbacks at loopback speed), right when the upload began, and a `/segment customer` arriving then waited
  * 40-50 ms. A URL or size refused before any request is refused here, without a worker. A worker that fails counts
- * as a failed download. The bytes arrive moved, owned by nobody else, so the import may move them on in turn.
+ * as a failed download, and its reason goes to `onWorkerFailure` (for the log: the member only learns it failed). The bytes arrive moved, owned by nobody else, so the import may move them on in turn.
  */
-export async function downloadInWorker(ref: AttachmentRef, policy: DownloadPolicy, onProgress: ProgressListener = () => {}): Promise<DownloadResult> {
+export async function downloadInWorker(
+  ref: AttachmentRef,
+  policy: DownloadPolicy,
+  onProgress: ProgressListener = () => {},
+  onWorkerFailure: (reason: string) => void = () => {},
+): Promise<DownloadResult> {
   const refused = checkAttachment(ref, policy);
   if (refused) return { ok: false, ...refused };
   const job: DownloadJob = { ref, policy };
   const worker = startWorker(downloadWorkerUrl, job);
   const result = await new Promise<DownloadResult>((resolve) => {
     let settled = false;
+    const fail = (reason: string) => {
+      if (!settled) onWorkerFailure(reason);
+      settle({ ok: false, code: 'download_failed' });
+    };
     const settle = (result: DownloadResult) => {
       if (!settled) resolve(result);
       settled = true;
@@ -38,11 +47,17 @@ export async function downloadInWorker(ref: AttachmentRef, policy: DownloadPolic
       void worker.terminate();
     };
     worker.on('message', (message: DownloadMessage) => {
-      if (message.type === 'progress') onProgress(message.progress);
-      else settle(message.type === 'result' ? message.result : { ok: false, code: 'download_failed' });
+      if (message.type === 'result') return settle(message.result);
+      if (message.type === 'crash') return fail(`download worker failed: ${message.message}`);
+      try {
+        onProgress(message.progress);
+      } catch (error) {
+        // A progress bar that cannot be drawn must not end the download, nor throw on this thread's event loop.
+        onWorkerFailure(`progress listener failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
     });
-    worker.on('error', () => settle({ ok: false, code: 'download_failed' }));
-    worker.on('exit', () => settle({ ok: false, code: 'download_failed' }));
+    worker.on('error', (error) => fail(`download worker failed: ${error.stack ?? error.message}`));
+    worker.on('exit', (code) => fail(`download worker exited with code ${code} before answering`));
   });
   if (!result.ok) return result;
   return { ok: true, file: { fileName: result.file.fileName, bytes: handOverBytes(result.file.bytes) } };

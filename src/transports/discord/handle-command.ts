@@ -97,10 +97,13 @@ async function collectOptions(
   interaction: ChatInputCommandInteraction,
   policy: DownloadPolicy,
   onProgress: ProgressListener,
+  log: Logger,
 ): Promise<{ ok: true; raw: Record<string, unknown> } | { ok: false; refusal: DownloadRefusal }> {
   const raw = scalarOptions(command, interaction.options);
   for (const { spec, attachment } of attachmentsOf(command, interaction)) {
-    const downloaded = await downloadInWorker({ url: attachment.url, name: attachment.name, size: attachment.size }, policy, onProgress);
+    const downloaded = await downloadInWorker({ url: attachment.url, name: attachment.name, size: attachment.size }, policy, onProgress, (reason) =>
+      log.error(`/${interaction.commandName} in guild ${interaction.guildId ?? '-'}: ${reason}`),
+    );
     if (!downloaded.ok) return { ok: false, refusal: downloaded };
     raw[spec.name] = downloaded.file;
   }
@@ -179,7 +182,7 @@ export async function handleCommand(interaction: ChatInputCommandInteraction, do
   const progress = progressMessage(async (content) => abandoned() || interaction.editReply({ content, allowedMentions: NO_MENTIONS }), locale, {
     onError: (error) => door.log.warn(`progress edit for /${command.path.join(' ')} failed`, error),
   });
-  const collected = await collectOptions(command, interaction, door.download, progress.download);
+  const collected = await collectOptions(command, interaction, door.download, progress.download, door.log);
   const { guildId } = interaction;
   const invoke = (raw: Record<string, unknown>) =>
     invokeCommand(command, { app: door.app, guildId, userId: interaction.user.id, locale, progress: progress.listener }, raw, (message, error) =>

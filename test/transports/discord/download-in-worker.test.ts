@@ -59,6 +59,21 @@ describe('downloadInWorker', () => {
     }
   });
 
+  it('GIVEN a progress listener that throws THEN the download still completes and the failure is reported for the log', async () => {
+    const reasons: string[] = [];
+    const downloaded = await downloadInWorker(
+      { url: `${origin}/sized`, name: 'orders.csv', size: body.byteLength },
+      { allowedOrigins: [origin], maxBytes: 10_000_000, timeoutMs: 20_000 },
+      () => {
+        throw new Error('no bar today');
+      },
+      (reason) => reasons.push(reason),
+    );
+    expect(downloaded.ok).toBe(true);
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.every((reason) => reason.includes('no bar today'))).toBe(true);
+  });
+
   it('GIVEN a host off the list THEN it is refused before any request is made', async () => {
     const before = requests;
     const refused = await downloadInWorker({ url: 'http://169.254.169.254/latest/meta-data/', name: 'x.csv', size: 10 }, { allowedOrigins: [origin], maxBytes: 1000, timeoutMs: 1000 });
