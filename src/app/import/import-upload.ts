@@ -7,7 +7,7 @@ import type { Db } from '../../store/open-database.js';
 import { FileFiguresTally, skippedCounts, type ImportReport } from './import-report.js';
 import { markPhase } from '../workers/phase-trace.js';
 import type { ProgressListener } from '../reply.js';
-import { RowChunkEncoder } from './row-chunks.js';
+import { RowChunkEncoder, type RowChunk } from './row-chunks.js';
 import { SummaryForecast } from './summary-forecast.js';
 import type { CustomerSummaries } from '../../store/customer-summaries.js';
 import { inThreadWriter, type UploadWriter } from './upload-write.js';
@@ -125,26 +125,23 @@ async function importWith(
   // Only into a dataset that holds nothing yet, as the writer found when its transaction began: an append is
   // segmented as stored, and tallying it here would be wasted.
   const forecast = hooks.forecastSummaries && (await writer.emptyBefore()) ? new SummaryForecast((id) => chunks.textOf(id)) : undefined;
+  const send = (chunk: RowChunk) => {
+    // Counted before the chunk is written: a writer on another thread takes its buffers.
+    figures.add(chunk);
+    forecast?.add(chunk);
+    writer.write(chunk);
+  };
   const parsed = parseExport(
     table,
     request.ingest,
     // Rows are stored while others are parsed: one bar, rows stored of rows expected, rather than two in turn.
     () => onProgress({ stage: 'writing', done: writer.rowsStored(), total: expected, unit: 'rows' }),
     (rows, from, to) => {
-      for (const chunk of chunks.add(rows, from, to, keys.of(rows, from, to))) {
-        // Before the chunk is written: a writer on another thread takes its buffers.
-        figures.add(chunk);
-        forecast?.add(chunk);
-        writer.write(chunk);
-      }
+      for (const chunk of chunks.add(rows, from, to, keys.of(rows, from, to))) send(chunk);
     },
   );
   const rest = chunks.rest();
-  if (rest !== undefined) {
-    figures.add(rest);
-    forecast?.add(rest);
-    writer.write(rest);
-  }
+  if (rest !== undefined) send(rest);
   markPhase('rows parsed');
   const total = parsed.rowsKept;
   // How the file was read, as the upload record keeps it and the report shows it.

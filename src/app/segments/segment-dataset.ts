@@ -242,6 +242,7 @@ export function previousClustering(run: RunRecord | undefined): PreviousClusteri
 
 /** A run worked out and not yet stored: what `storedRun` writes. */
 interface ComputedRun {
+  seed: number;
   result: SegmentationResult;
   customers: RunCustomer[];
   details: RunDetails;
@@ -261,14 +262,14 @@ function computedRun(request: SegmentRequest, { rfm, rhythm, previous, baskets: 
     clusterProfiles: result.method === 'grid' ? [] : lensProfiles(baskets, rfm.customers, customers, countries, (c) => c.segment!),
     gridProfiles: lensProfiles(baskets, rfm.customers, customers, countries, (c) => c.gridSegment),
   };
-  return { result, customers, details };
+  return { seed, result, customers, details };
 }
 
 /** Stores a computed run of the dataset. */
 function storedRun(
   db: Db,
   request: SegmentRequest,
-  { result, customers, details }: ComputedRun,
+  { seed, result, customers, details }: ComputedRun,
   started: number,
   dataset: { datasetId: number; name: string },
 ): SegmentOutcome {
@@ -277,7 +278,7 @@ function storedRun(
       runsRepository(db).insert(
         {
           guildId: request.guildId, datasetId: dataset.datasetId, createdAt: request.now.toISOString(), asOf: result.asOf,
-          convention: result.convention, method: result.method, k: result.k, seed: request.seed ?? DEFAULT_SEED, customers: customers.length, details,
+          convention: result.convention, method: result.method, k: result.k, seed, customers: customers.length, details,
           runBy: request.requestedBy ?? null,
         },
         customers,
