@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runAsBackgroundThread } from '../../app/workers/background-thread.js';
-import { downloadAttachment, type DownloadResult } from './attachment-download.js';
+import { ownsWholeBuffer } from '../../app/workers/whole-buffer.js';
+import { downloadAttachment } from './attachment-download.js';
 import type { DownloadJob, DownloadMessage } from './download-in-worker.js';
 
 runAsBackgroundThread();
@@ -22,14 +23,8 @@ try {
     lastProgress = now;
     post({ type: 'progress', progress });
   });
-  post({ type: 'result', result }, result.ok ? movableBuffers(result) : []);
+  // The file's memory is moved when it is a whole buffer of its own (not a slice of Node's small-buffer pool).
+  post({ type: 'result', result }, result.ok && ownsWholeBuffer(result.file.bytes) ? [result.file.bytes.buffer as ArrayBuffer] : []);
 } catch (error) {
   post({ type: 'crash', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-}
-
-/** The downloaded file's memory, when it is a whole buffer of its own (not a slice of Node's small-buffer pool). */
-function movableBuffers(result: DownloadResult & { ok: true }): ArrayBuffer[] {
-  const bytes = result.file.bytes;
-  const whole = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
-  return whole ? [bytes.buffer as ArrayBuffer] : [];
 }
