@@ -12,6 +12,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ROWS_PER_SENT_CHUNK } from '../src/app/import/row-chunks.js';
+import { median } from '../src/segment/median.js';
 import { datasetsRepository } from '../src/store/datasets.js';
 import { migrate } from '../src/store/migrate.js';
 import { openDatabase } from '../src/store/open-database.js';
@@ -20,10 +22,8 @@ import { beginBulkWrite, emptyLineColumns, transactionsRepository, type LineColu
 const file = fileURLToPath(new URL('../../shared/data/online_retail.csv', import.meta.url));
 const runs = Number(process.argv[2] ?? 3);
 const LINES = 541_909;
-const CHUNK = 65_536;
 const GOAL_SECONDS = 1.5 * 1.3;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const cpuMs = (from: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(from);
   return (used.user + used.system) / 1000;
@@ -45,8 +45,8 @@ function readAndDecodeMs(): number {
 /** Online-Retail-shaped lines: 4,372 customers, 3,958 products, 38 countries; keys random or sequential. */
 function chunksOf(keys: 'random' | 'sequential'): LineColumns[] {
   const chunks: LineColumns[] = [];
-  for (let from = 0; from < LINES; from += CHUNK) {
-    const size = Math.min(CHUNK, LINES - from);
+  for (let from = 0; from < LINES; from += ROWS_PER_SENT_CHUNK) {
+    const size = Math.min(ROWS_PER_SENT_CHUNK, LINES - from);
     const lines = emptyLineColumns(size);
     const halves = new Uint32Array(lines.keys.buffer);
     for (let i = 0; i < size; i++) {

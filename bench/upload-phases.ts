@@ -13,6 +13,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PhaseMark } from '../src/app/workers/phase-trace.js';
+import { median } from '../src/segment/median.js';
 import { prepareWorkerBundle } from '../src/app/workers/start-worker.js';
 import { prepareWorkers } from '../src/app/workers/worker-bundles.js';
 
@@ -73,11 +74,6 @@ async function runOnce(extra: string[]): Promise<Run> {
   }
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 const span = (run: Run, from: string, to: string, key: 'at' | 'cpu') => {
   const start = run.marks.get(from);
   const end = run.marks.get(to);
